@@ -1,0 +1,217 @@
+"""Score ``classify.tag`` against the hand-annotated gold files (``../shared/dev``).
+
+Scoring follows ``dev/SCHEMA.md``: regions by Kemendagri code, officials by title-free name
+(a subset of two or more name tokens also matches), scores by value (to 0.005), events by
+type ("other" ignored), laws by normalised string, relevance by accuracy.
+
+    python benchmarks/tag_quality.py [--dev ../shared/dev]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from classify import tag  # noqa: E402
+from classify.region_names import name_index  # noqa: E402
+from core.model import Article, Tags  # noqa: E402
+
+DEFAULT_DEV = REPO.parent / "shared" / "dev"
+GOLD_FILES = ("seeds.gold.jsonl", "real.gold.jsonl")
+_TITLES = frozenset(
+    "drs dra h hj ir dr prof kh sh mh mpd msi ssos spd se mm mkes skom st mt sip map "
+    "sstp msc phd bapak ibu pak bu iptu ipda aiptu akp akbp kompol".split()
+)
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Ratio:
+    right: int = 0
+    total: int = 0
+
+    @property
+    def value(self) -> float:
+        return self.right / self.total if self.total else 1.0
+
+    def add(self, ok: bool) -> None:
+        self.right += ok
+        self.total += 1
+
+
+@dataclass
+class Report:
+    regions: Counts = field(default_factory=Counts)
+    officials: Counts = field(default_factory=Counts)
+    official_roles: Ratio = field(default_factory=Ratio)
+    official_regions: Ratio = field(default_factory=Ratio)
+    scores: Counts = field(default_factory=Counts)
+    score_subjects: Ratio = field(default_factory=Ratio)
+    events: Counts = field(default_factory=Counts)
+    event_dates: Ratio = field(default_factory=Ratio)
+    laws: Counts = field(default_factory=Counts)
+    relevance: Ratio = field(default_factory=Ratio)
+    misses: list[str] = field(default_factory=list)
+
+
+def _code(ref: dict[str, Any] | None) -> str | None:
+    if not ref or ref.get("type") not in ("provinsi", "kabupaten", "kota"):
+        return None
+    entry = name_index().resolve(ref["name"], ref["type"])
+    return entry.code if entry else None
+
+
+def _name_tokens(name: str) -> list[str]:
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", name)]
+    return [w for w in words if w not in _TITLES]
+
+
+def _names_match(predicted: str, gold: str) -> bool:
+    p, g = _name_tokens(predicted), _name_tokens(gold)
+    if not p or not g:
+        return False
+    if p == g:
+        return True
+    shorter, longer = (p, g) if len(p) <= len(g) else (g, p)
+    return len(shorter) >= 2 and set(shorter) <= set(longer)
+
+
+def _count_sets(counts: Counts, predicted: set[str], gold: set[str], misses: list[str], what: str) -> None:
+    counts.tp += len(predicted & gold)
+    counts.predicted += len(predicted)
+    counts.gold += len(gold)
+    for extra in sorted(predicted - gold):
+        misses.append(f"{what} FP {extra}")
+    for missing in sorted(gold - predicted):
+        misses.append(f"{what} FN {missing}")
+
+
+def score_article(report: Report, gold: dict[str, Any], tags: Tags) -> None:
+    miss: list[str] = []
+    gold_regions = {_code(r) for r in gold["regions"]} - {None}
+    _count_sets(report.regions, {r.code for r in tags.regions}, gold_regions, miss, "region")  # type: ignore[arg-type]
+
+    unmatched = list(tags.officials)
+    report.officials.predicted += len(tags.officials)
+    report.officials.gold += len(gold["officials"])
+    for g in gold["officials"]:
+        hit = next((o for o in unmatched if _names_match(o.name, g["name"])), None)
+        if hit is None:
+            miss.append(f"official FN {g['name']} ({g['role']})")
+            continue
+        unmatched.remove(hit)
+        report.officials.tp += 1
+        report.official_roles.add(hit.role == g["role"])
+        report.official_regions.add(hit.region_code == _code(g.get("region")))
+        if hit.role != g["role"]:
+            miss.append(f"official role {hit.name}: {hit.role} != {g['role']}")
+    miss.extend(f"official FP {o.name} ({o.role})" for o in unmatched)
+
+    gold_scores = [s for s in gold["scores"] if isinstance(s.get("value"), int | float)]
+    left = list(tags.scores)
+    report.scores.predicted += len(tags.scores)
+    report.scores.gold += len(gold_scores)
+    for g in gold_scores:
+        hit = next((s for s in left if abs(s.value - g["value"]) <= 0.005), None)
+        if hit is None:
+            miss.append(f"score FN {g['value']}")
+            continue
+        left.remove(hit)
+        report.scores.tp += 1
+        report.score_subjects.add(hit.subject_code == _code(g.get("subject")))
+    miss.extend(f"score FP {s.value}" for s in left)
+
+    def types(events: Iterable[Any]) -> set[str]:
+        return {e if isinstance(e, str) else e.type for e in events} - {"other"}
+
+    gold_types = types(e["type"] for e in gold["events"])
+    _count_sets(report.events, types(tags.events), gold_types, miss, "event")
+    for g in gold["events"]:
+        if g["type"] in gold_types and g.get("date") and g["type"] in types(tags.events):
+            dates = {e.date.isoformat() for e in tags.events if e.type == g["type"] and e.date}
+            report.event_dates.add(g["date"] in dates)
+
+    _count_sets(report.laws, {law.law for law in tags.laws}, set(gold["laws"]), miss, "law")
+    report.relevance.add(tags.relevant == gold["relevant"])
+    if tags.relevant != gold["relevant"]:
+        miss.append(f"relevance {tags.relevance:.2f} vs gold {gold['relevant']}")
+    report.misses.extend(f"{gold['id']}: {m}" for m in miss)
+
+
+def evaluate(path: Path) -> Report:
+    report = Report()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        gold = json.loads(line)
+        published = datetime.fromisoformat(gold["published"]) if gold.get("published") else None
+        article = Article(url=gold.get("url") or gold["id"], text=gold["text"], published=published)
+        score_article(report, gold, tag(article))
+    return report
+
+
+def table(reports: dict[str, Report]) -> str:
+    rows = [("tagger", "metric", *reports)]
+
+    def add(tagger: str, metric: str, values: Iterable[float]) -> None:
+        rows.append((tagger, metric, *(f"{v:.3f}" for v in values)))
+
+    for what in ("regions", "officials", "scores", "events", "laws"):
+        counts = [getattr(r, what) for r in reports.values()]
+        add(what, "P", (c.precision for c in counts))
+        add(what, "R", (c.recall for c in counts))
+        add(what, "F1", (c.f1 for c in counts))
+    add("officials", "role acc", (r.official_roles.value for r in reports.values()))
+    add("officials", "region acc", (r.official_regions.value for r in reports.values()))
+    add("scores", "subject acc", (r.score_subjects.value for r in reports.values()))
+    add("events", "date acc", (r.event_dates.value for r in reports.values()))
+    add("relevance", "accuracy", (r.relevance.value for r in reports.values()))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dev", type=Path, default=DEFAULT_DEV, help="folder of *.gold.jsonl")
+    parser.add_argument("--misses", action="store_true", help="list every disagreement")
+    args = parser.parse_args(argv)
+    reports = {name.split(".")[0]: evaluate(args.dev / name) for name in GOLD_FILES}
+    print(table(reports))
+    if args.misses:
+        for report in reports.values():
+            print("\n".join(report.misses))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,286 @@
+"""Find the provinces, kabupaten and kota an article names.
+
+A scan over letter-only words: at each word the longest gazetteer name wins; failing that, a
+cue ("Pemkab", "Wali Kota", "Provinsi", "DPRD") may introduce a name and decide its type.
+Names shared by a kabupaten and a kota (Bogor, Malang) or a province and a kota (Jambi) take
+the type their cue gives, else the type the article gave the same name nearest before (or
+after), else kota (provinsi for a province name). Weak names (Bone, Pati, Karo) need a cue or
+their province established by another mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.gazetteer import GazetteerEntry
+from core.model import Evidence, Region
+
+from .region_names import cues, fold_word, name_index
+
+_WORD = re.compile(r"[^\W\d_]+")
+_GLUED_CUES = ("kabupaten", "kabuaten", "provinsi", "pemkab", "pemkot", "pemprov", "kota")
+_NAME_JOIN = re.compile(r"[ \t\-\u2013]*")
+_ABBREV_JOIN = re.compile(r"\.?[ \t]*")
+_CUE_JOIN = re.compile(r"[ \t]*\.?[ \t\-]*")
+_CONNECTORS = frozenset({"dan"})
+_TYPE_DEFAULT_ORDER = ("provinsi", "kota", "kabupaten")
+_LIST_REACH = 80
+# Capitalised by headline style or typo, yet no part of a proper noun ("di Jakarta Pada 5 Desember").
+_FUNCTION_WORDS = frozenset(
+    "pada dan di ke dari yang untuk dengan oleh dalam sebagai juga secara saat bersama tahun "
+    "melalui telah akan masih terus kembali hingga sejak atau serta".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class RegionMention:
+    """One place the text names a region; ``start`` includes the cue, ``name_start`` not."""
+
+    start: int
+    name_start: int
+    end: int
+    key: str
+    candidates: tuple[GazetteerEntry, ...]
+    cue: str | None
+    entry: GazetteerEntry | None = None
+
+
+def _words(text: str) -> list[Word]:
+    words: list[Word] = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        split = _split_glued(word)
+        if split:
+            words.append(Word(m.start(), m.start() + split, word[:split]))
+            words.append(Word(m.start() + split, m.end(), word[split:]))
+        else:
+            words.append(Word(m.start(), m.end(), word))
+    return words
+
+
+def _split_glued(word: str) -> int:
+    """Offset splitting a cue glued to a name by a typo ("KabuatenCiamis"), or 0."""
+    low = word.lower()
+    for cue in _GLUED_CUES:
+        rest = word[len(cue) :]
+        if (
+            low.startswith(cue)
+            and len(rest) > 2
+            and rest[0].isupper()
+            and rest[1:].islower()
+            and not word[: len(cue)].isupper()
+        ):
+            return len(cue)
+    return 0
+
+
+class _Scanner:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words = _words(text)
+        self.index = name_index()
+        self.cues = cues()
+        self.max_cue = max(len(p) for p in self.cues)
+
+    def _joined(self, a: int, b: int, pattern: re.Pattern[str]) -> bool:
+        gap = self.text[self.words[a].end : self.words[b].start]
+        return pattern.fullmatch(gap) is not None
+
+    def _name_at(self, i: int, allow_lower: bool) -> tuple[int, str] | None:
+        """(last word index, key) of the longest name starting at word ``i``."""
+        best: tuple[int, str] | None = None
+        key = ""
+        for n in range(self.index.max_words):
+            k = i + n
+            if k >= len(self.words):
+                break
+            word = self.words[k].text
+            if n:
+                joiner = _ABBREV_JOIN if self.words[k - 1].text.lower() == "kep" else _NAME_JOIN
+                if not self._joined(k - 1, k, joiner):
+                    break
+            capital = word[0].isupper()
+            if not capital and (n == 0 or not (allow_lower or word in _CONNECTORS)):
+                break
+            key += fold_word(word)
+            if self.index.lookup(key):
+                best = (k, key)
+        return best
+
+    def _paired(self, i: int) -> bool:
+        """Second of two regions joined by a hyphen or slash ("Kaltim-Kaltara")."""
+        return i > 0 and self.text[self.words[i - 1].end : self.words[i].start] in ("-", "/")
+
+    def _inside_longer_name(self, last: int) -> bool:
+        """A bare name run on by a capitalised word is part of another proper noun
+        ("Padang Bano", "Medan Merdeka")."""
+        nxt = last + 1
+        if nxt >= len(self.words):
+            return False
+        word = self.words[nxt].text
+        gap = self.text[self.words[last].end : self.words[nxt].start]
+        return (
+            gap == " "
+            and word[0].isupper()
+            and not word.isupper()
+            and word.lower() not in _FUNCTION_WORDS
+            and not self._cue_at(nxt)
+            and not self._name_at(nxt, allow_lower=False)
+        )
+
+    def _cue_at(self, i: int) -> tuple[int, str] | None:
+        """(last word index, type) of the longest cue phrase starting at word ``i``."""
+        for n in range(min(self.max_cue, len(self.words) - i), 0, -1):
+            phrase = tuple(w.text.lower() for w in self.words[i : i + n])
+            if phrase in self.cues and all(
+                self._joined(k, k + 1, _NAME_JOIN) for k in range(i, i + n - 1)
+            ):
+                return i + n - 1, self.cues[phrase]
+        return None
+
+    def _after_cue(self, last: int) -> int | None:
+        """Index of the word a cue introduces, skipping "(Pemkab)" and "Kab." dots."""
+        nxt = last + 1
+        if nxt >= len(self.words):
+            return None
+        gap = self.text[self.words[last].end : self.words[nxt].start]
+        if _CUE_JOIN.fullmatch(gap):
+            return nxt
+        if gap.strip() == "(":
+            close = self.text.find(")", self.words[last].end, self.words[last].end + 40)
+            if close < 0:
+                return None
+            after = next((k for k in range(nxt, len(self.words)) if self.words[k].start > close), None)
+            if after is not None and not self.text[close + 1 : self.words[after].start].strip():
+                return after
+        return None
+
+    def scan(self) -> list[RegionMention]:
+        mentions: list[RegionMention] = []
+        i = 0
+        while i < len(self.words):
+            name = self._name_at(i, allow_lower=False)
+            if name:
+                last, key = name
+                if self._paired(i) or not self._inside_longer_name(last):
+                    mentions.append(self._mention(i, i, last, key, None))
+                i = last + 1
+                continue
+            found = self._typed_name(i)
+            if found:
+                mention, last = found
+                if mention:
+                    mentions.append(mention)
+                i = last + 1
+                continue
+            i += 1
+        return mentions
+
+    def _typed_name(self, i: int) -> tuple[RegionMention | None, int] | None:
+        cue = self._cue_at(i)
+        if not cue:
+            return None
+        last, type_ = cue
+        # Chained cues ("DPRD Kota", "Perwakilan Provinsi"): a typed later cue wins.
+        while (nxt := self._after_cue(last)) is not None and (more := self._cue_at(nxt)):
+            last = more[0]
+            if more[1] != "any":
+                type_ = more[1]
+        start = self._after_cue(last)
+        if start is None:
+            return None
+        name = self._name_at(start, allow_lower=True)
+        if not name:
+            return None
+        end, key = name
+        if type_ == "block":
+            return None, end
+        return self._mention(i, start, end, key, type_), end
+
+    def _mention(self, cue_i: int, name_i: int, last: int, key: str, cue: str | None) -> RegionMention:
+        return RegionMention(
+            start=self.words[cue_i].start,
+            name_start=self.words[name_i].start,
+            end=self.words[last].end,
+            key=key,
+            candidates=self.index.lookup(key),
+            cue=cue,
+        )
+
+
+def _resolve_types(mentions: list[RegionMention]) -> None:
+    for m in mentions:
+        typed = [e for e in m.candidates if e.type == m.cue]
+        if typed or len(m.candidates) == 1:
+            m.entry = (typed or list(m.candidates))[0]
+    for pos, m in enumerate(mentions):
+        if m.entry is not None:
+            continue
+        same = [o for o in mentions if o.key == m.key and o.entry is not None]
+        before = [o for o in same if mentions.index(o) < pos]
+        settled = before[-1] if before else (same[0] if same else None)
+        if settled is not None and settled.entry in m.candidates:
+            m.entry = settled.entry
+            continue
+        by_type = {e.type: e for e in m.candidates}
+        # In a list ("Jakarta Barat 90 poin dan Jambi 89,54") a neighbour's type carries over.
+        neighbour = _nearest_settled(mentions, pos, set(by_type))
+        if neighbour is not None:
+            m.entry = by_type[neighbour]
+            continue
+        m.entry = next(by_type[t] for t in _TYPE_DEFAULT_ORDER if t in by_type)
+
+
+def _nearest_settled(mentions: list[RegionMention], pos: int, types: set[str]) -> str | None:
+    here = mentions[pos]
+    near = [
+        o
+        for o in mentions
+        if o.entry is not None
+        and o.key != here.key
+        and o.entry.type in types
+        and min(abs(o.start - here.end), abs(here.start - o.end)) <= _LIST_REACH
+    ]
+    if not near:
+        return None
+    closest = min(near, key=lambda o: min(abs(o.start - here.end), abs(here.start - o.end)))
+    return closest.entry.type if closest.entry else None
+
+
+def find_region_mentions(text: str) -> list[RegionMention]:
+    """Every accepted region mention, in text order, each with its resolved entry."""
+    mentions = _Scanner(text).scan()
+    _resolve_types(mentions)
+    weak = name_index().weak
+    sure = [m for m in mentions if m.cue or m.key not in weak]
+    provinces = {m.entry.province_code for m in sure if m.entry}
+    return [m for m in mentions if m in sure or (m.entry and m.entry.province_code in provinces)]
+
+
+def regions_from_mentions(text: str, mentions: list[RegionMention]) -> list[Region]:
+    """One Region per code, in order of first mention, counting mentions."""
+    found: dict[str, Region] = {}
+    for m in mentions:
+        entry = m.entry
+        if entry is None:
+            continue
+        if entry.code in found:
+            found[entry.code].mentions += 1
+            continue
+        found[entry.code] = Region(
+            code=entry.code,
+            type=entry.type,
+            name=entry.name,
+            province=entry.province_name,
+            mentions=1,
+            evidence=Evidence.of(text, m.start, m.end),
+        )
+    return list(found.values())

@@ -1,0 +1,136 @@
+"""Run the news spider in this process and sum up what it did, per source."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from core.sources import Source, load_sources
+from crawler.spiders.news import NewsSpider
+from store import Store
+
+ProgressHook = Callable[[str, str], None]
+
+
+@dataclass(slots=True)
+class SourceStats:
+    pages: int = 0
+    new_articles: int = 0
+    extraction_failures: int = 0
+    errors: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class CrawlSummary:
+    started_at: datetime
+    finished_at: datetime
+    per_source: dict[str, SourceStats]
+    finish_reason: str
+
+    @property
+    def pages(self) -> int:
+        return sum(s.pages for s in self.per_source.values())
+
+    @property
+    def new_articles(self) -> int:
+        return sum(s.new_articles for s in self.per_source.values())
+
+
+def crawl_settings(
+    sources: list[Source],
+    db: str | Path,
+    *,
+    max_pages: int = 0,
+    log_level: str = "WARNING",
+    process: bool = True,
+) -> Settings:
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    # Each site gets its own politeness delay; Scrapy keys download slots by host.
+    slots = {s.host: {"delay": s.delay, "concurrency": 1} for s in sources}
+    min_delay = min((s.delay for s in sources), default=1.0)
+    settings.setdict(
+        {
+            "PANTAU_DB": str(db),
+            "PANTAU_MAX_PAGES": max_pages,
+            "DOWNLOAD_SLOTS": slots,
+            "DOWNLOAD_DELAY": min_delay,
+            "AUTOTHROTTLE_START_DELAY": min_delay,
+            "LOG_LEVEL": log_level,
+            "LOG_INSTALL_ROOT_HANDLER": True,
+        },
+        priority="cmdline",
+    )
+    if not process:
+        # Fetch-only: pages and raw HTML are stored; `pantau reprocess` does the rest.
+        pipelines = dict(settings.getdict("ITEM_PIPELINES"))
+        pipelines.pop("crawler.pipelines.ExtractPipeline", None)
+        pipelines.pop("crawler.pipelines.TagPipeline", None)
+        settings.set("ITEM_PIPELINES", pipelines, priority="cmdline")
+    return settings
+
+
+def run_crawl(
+    sources_path: str | Path,
+    db: str | Path,
+    *,
+    max_pages: int = 0,
+    log_level: str = "WARNING",
+    on_event: ProgressHook | None = None,
+    process: bool = True,
+) -> CrawlSummary:
+    """Crawl every source of ``sources_path`` into ``db``; returns per-source statistics.
+
+    ``on_event(kind, source)`` is called for each stored page (``page``) and new
+    article (``article``) so a caller can show progress.
+    """
+    sources = load_sources(sources_path)
+    started = datetime.now(UTC)
+    with Store(db) as store:
+        store.upsert_sources(sources)
+        run_ids = {s.name: store.start_run(s.name) for s in sources}
+    settings = crawl_settings(sources, db, max_pages=max_pages, log_level=log_level, process=process)
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(NewsSpider)
+    if on_event is not None:
+
+        def scraped(item: Any, **_: Any) -> None:
+            on_event("page", item.page.source)
+            if item.article is not None:
+                on_event("article", item.page.source)
+
+        crawler.signals.connect(scraped, signal=signals.item_scraped, weak=False)
+    process.crawl(crawler, sources=str(sources_path), max_pages=max_pages)
+    process.start()
+    stats = crawler.stats.get_stats() if crawler.stats else {}
+    finished = datetime.now(UTC)
+    per_source = {s.name: _source_stats(stats, s.name) for s in sources}
+    with Store(db) as store:
+        for name, st in per_source.items():
+            store.finish_run(
+                run_ids[name],
+                pages_fetched=st.pages,
+                new_articles=st.new_articles,
+                extraction_failures=st.extraction_failures,
+                errors=[f"{kind}: {n}" for kind, n in sorted(st.errors.items())],
+                status=str(stats.get("finish_reason", "finished")),
+            )
+    return CrawlSummary(started, finished, per_source, str(stats.get("finish_reason", "")))
+
+
+def _source_stats(stats: dict[str, Any], name: str) -> SourceStats:
+    prefix = f"pantau/errors/{name}/"
+    errors = {k.removeprefix(prefix): int(v) for k, v in stats.items() if k.startswith(prefix)}
+    return SourceStats(
+        errors=errors,
+        pages=int(stats.get(f"pantau/pages/{name}", 0)),
+        new_articles=int(stats.get(f"pantau/new_articles/{name}", 0)),
+        extraction_failures=int(stats.get(f"pantau/extraction_failures/{name}", 0)),
+    )

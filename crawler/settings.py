@@ -1,0 +1,46 @@
+"""Scrapy settings for Pantau, alphabetical; the runner overrides by key."""
+
+BOT_NAME = "pantau"
+
+# Politeness: small regional servers, so one request at a time per site, a
+# delay between them, and AutoThrottle backing off further when a site slows.
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 1
+DOWNLOAD_DELAY = 1.0
+DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+
+FEED_EXPORT_ENCODING = "utf-8"
+
+ITEM_PIPELINES = {
+    "crawler.pipelines.ValidatePipeline": 100,
+    "crawler.pipelines.ExtractPipeline": 300,
+    "crawler.pipelines.TagPipeline": 500,
+    "crawler.pipelines.StorePipeline": 800,
+}
+
+LOG_LEVEL = "INFO"
+
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# Where the pipeline writes; `pantau` sets these from --db / PANTAU_DB and --sources.
+PANTAU_DB = "pantau.duckdb"
+PANTAU_MAX_PAGES = 0
+PANTAU_SOURCES = "sources.toml"
+
+RETRY_ENABLED = True
+RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+RETRY_TIMES = 3
+
+ROBOTSTXT_OBEY = True
+
+SPIDER_MODULES = ["crawler.spiders"]
+
+TELNETCONSOLE_ENABLED = False
+
+USER_AGENT = "Pantau/0.1 (+https://github.com/pantau-id/pantau; public-service news monitor)"

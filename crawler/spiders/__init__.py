@@ -1,0 +1,1 @@
+"""Spiders: they discover and fetch; item pipelines do the rest."""

@@ -1,0 +1,303 @@
+"""``article_from_html``: trafilatura on a tree cleaned by Indonesian rules, then line rules
+for what survives (bylines, sign-offs, datelines, page furniture), then metadata."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from typing import Any
+from urllib.parse import urlsplit
+
+import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+
+from core.model import Article
+from extract.byline import Byline, clean_name, parse_byline_line, split_dateline, split_signoff
+from extract.clean import clean_tree
+from extract.dates import DATE_WORDS, headline_date, parse_indonesian_date, parse_iso, structured_date, url_date
+from extract.lang import detect_language
+from extract.meta import clean_title, site_name
+from extract.rules import rules
+
+log = logging.getLogger("extract")
+
+# Shorter than this (in words) is a stub, a photo caption or an error page, not an article.
+MIN_WORDS = 40
+# Share of the text made of link captions from elsewhere on the page above which it is a list
+# of headlines (home, category or tag page), not an article.
+MAX_LINKED_SHARE = 0.5
+_LISTING_PATH = re.compile(
+    r"^/?$|/(?:category|kategori|tag|tags|topik|topic|label|indeks|index|search|author|penulis|"
+    r"page|arsip|archive)(?:/|$)",
+    re.I,
+)
+_WORDS = re.compile(r"\w+")
+# A line that is a date and little else ("Selasa 13-04-2021,14:50 WIB", "Rabu, 2 Juni 2021").
+_MAX_DATE_LINE = 60
+
+
+@dataclass(slots=True)
+class _Body:
+    lines: list[str]
+    byline: Byline = field(default_factory=Byline)
+    dateline: str | None = None
+    date: datetime | None = None
+
+
+def _parse(html: str) -> HtmlElement | None:
+    tree = load_html(html)
+    return tree if isinstance(tree, HtmlElement) else None
+
+
+def _anchor_texts(tree: HtmlElement) -> set[str]:
+    texts = set()
+    for a in tree.iter("a"):
+        text = " ".join(a.text_content().split()).lower()
+        if len(text) > 15:
+            texts.add(text)
+    return texts
+
+
+def _trafilatura(tree: HtmlElement, url: str, *, recall: bool = False) -> Any:
+    return trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        favor_recall=recall,
+        deduplicate=False,
+    )
+
+
+def _is_date_line(line: str) -> datetime | None:
+    if len(line) > _MAX_DATE_LINE:
+        return None
+    when = parse_indonesian_date(line)
+    if when is None:
+        return None
+    rest = re.sub(r"[\W\d_]+", " ", line).lower().split()
+    # Whatever is left besides the date must be day names, months, "WIB", "pukul"...
+    return when if all(w in DATE_WORDS for w in rest) else None
+
+
+def _clean_lines(text: str, title: str | None) -> _Body:
+    r = rules()
+    title_key = re.sub(r"\W+", "", (title or "").lower())
+    body = _Body(lines=[])
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if r.cut_from.match(line):
+            break
+        if r.drop_line.match(line):
+            continue
+        if title_key and re.sub(r"\W+", "", line.lower()) == title_key:
+            continue
+        # Bylines in layout tables come out as "| Penulis | : Nama |".
+        parsed = parse_byline_line(re.sub(r"\s*\|\s*(?=:)", "", line).strip(" |"))
+        if parsed is not None:
+            found, _ = parsed
+            body.byline.authors.extend(found.authors)
+            body.byline.editors.extend(found.editors)
+            continue
+        if when := _is_date_line(line):
+            body.date = body.date or when
+            continue
+        if body.lines and body.lines[-1] == line:
+            continue
+        body.lines.append(line)
+    return body
+
+
+def _finish(body: _Body) -> None:
+    """Sign-off off the last line, dateline off the first."""
+    if body.lines:
+        last, signoff = split_signoff(body.lines[-1])
+        if last != body.lines[-1]:
+            if last:
+                body.lines[-1] = last
+            else:
+                body.lines.pop()
+            if not body.byline.authors:
+                body.byline.authors.extend(signoff.authors)
+            if not body.byline.editors:
+                body.byline.editors.extend(signoff.editors)
+    if body.lines:
+        dateline, rest = split_dateline(body.lines[0])
+        if dateline is not None:
+            body.dateline = dateline
+            if rest.strip():
+                body.lines[0] = rest.strip()
+            else:
+                body.lines.pop(0)
+
+
+def _post_items(tree: HtmlElement) -> int:
+    return len(tree.xpath('//article | //*[contains(concat(" ", @class, " "), " hentry ")]'))
+
+
+def _body_of(tree: HtmlElement, url: str) -> tuple[Any, str, int]:
+    """trafilatura's document, its text, and how many post items the cleaned page lists."""
+    clean_tree(tree)
+    items = _post_items(tree)
+    doc = _trafilatura(tree, url)
+    return doc, (doc.text or "") if doc is not None else "", items
+
+
+def _listing_by_markup(tree: HtmlElement) -> str | None:
+    r = rules()
+    body = tree.find(".//body")
+    classes = set((body.get("class") or "").lower().split()) if body is not None else set()
+    if classes & r.listing_body_classes and not classes & r.single_body_classes:
+        return f"listing page: body class {sorted(classes & r.listing_body_classes)}"
+    return None
+
+
+def _is_listing(
+    url: str, tree: HtmlElement, lines: list[str], anchors: set[str], items: int
+) -> str | None:
+    if items >= rules().listing_min_items:
+        return f"listing page: {items} post items"
+    chars = sum(len(line) for line in lines)
+    linked = sum(len(line) for line in lines if line.lower() in anchors)
+    if chars and linked / chars > MAX_LINKED_SHARE:
+        return f"listing page: {linked / chars:.0%} of the text is link captions"
+    og_type = next(
+        (m.get("content", "") for m in tree.iter("meta") if m.get("property") == "og:type"), ""
+    )
+    if _LISTING_PATH.search(urlsplit(url).path) and og_type.lower() != "article":
+        return "listing page: home, category, tag or archive URL"
+    return None
+
+
+def _page_text(html: str, url: str, title: str | None) -> list[str]:
+    """Body lines of a continuation page of a multi-page article."""
+    tree = _parse(html)
+    if tree is None:
+        return []
+    _, text, _ = _body_of(tree, url)
+    body = _clean_lines(text, title)
+    _finish(body)
+    return body.lines
+
+
+def _published(
+    structured: datetime | None,
+    headline: datetime | None,
+    in_text: datetime | None,
+    url: str,
+    found_by_trafilatura: str | None,
+) -> datetime | None:
+    """The date readers see beside the headline, with its WIB/WITA/WIT zone, beats metadata,
+    which CMSs often stamp "Z" on local time; then metadata; then dates in the text or URL."""
+    if headline is not None and headline.tzinfo is not None:
+        return headline
+    candidates = [structured, headline, in_text, url_date(url)]
+    if found_by_trafilatura:
+        candidates.append(parse_iso(found_by_trafilatura))
+    known = [c for c in candidates if c is not None]
+    if not known:
+        return None
+    # A bare date (midnight, no zone) gives way to a later candidate that has the time of day.
+    first = known[0]
+    if first.tzinfo is None and first.time() == time():
+        for other in known[1:]:
+            if other.date() == first.date() and other.time() != time():
+                return other
+    return first
+
+
+def _author(body: Byline, doc_author: str | None) -> str | None:
+    if body.author:
+        return body.author
+    if doc_author:
+        names = [clean_name(part) for part in re.split(r"[;,]|\band\b|\bdan\b", doc_author)]
+        joined = ", ".join(n for n in names if n)
+        return joined or None
+    return None
+
+
+def _title_candidates(tree: HtmlElement) -> list[str | None]:
+    found: list[str | None] = []
+    for meta in tree.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() in ("og:title", "twitter:title"):
+            found.append(meta.get("content"))
+    found.extend(t.text_content() for t in tree.iter("title"))
+    return found
+
+
+def article_from_html(
+    html: str, url: str, *, source: str | None = None, pages: Sequence[str] = ()
+) -> Article | None:
+    """The article of one page, or None (logged at INFO with the reason) for non-articles."""
+    tree = _parse(html)
+    if tree is None:
+        log.info("%s: not HTML", url)
+        return None
+    # Metadata first: cleaning removes the share bar that some themes print the date in.
+    site = site_name(tree, url)
+    title = clean_title(_title_candidates(tree), tree, site, url)
+    structured = structured_date(tree)
+    beside_headline = headline_date(tree, title)
+    anchors = _anchor_texts(tree)
+    lang_hint = tree.get("lang") or tree.get("xml:lang")
+    if reason := _listing_by_markup(tree):
+        log.info("%s: %s", url, reason)
+        return None
+    doc, text, items = _body_of(tree, url)
+    if doc is None or not text.strip():
+        log.info("%s: no text found", url)
+        return None
+    title = title or clean_title([doc.title], tree, site, url)
+    body = _clean_lines(text, title)
+    _finish(body)
+    if reason := _is_listing(url, tree, body.lines, anchors, items):
+        log.info("%s: %s", url, reason)
+        return None
+    for extra in pages:
+        seen = set(body.lines)
+        body.lines.extend(line for line in _page_text(extra, url, title) if line not in seen)
+    text = "\n".join(body.lines)
+    words = len(_WORDS.findall(text))
+    if words < MIN_WORDS:
+        log.info("%s: too short (%d words)", url, words)
+        return None
+    return Article(
+        url=url,
+        text=text,
+        title=title,
+        published=_published(structured, beside_headline, body.date, url, doc.date),
+        author=_author(body.byline, doc.author),
+        editor=body.byline.editor,
+        dateline=body.dateline,
+        site=site,
+        lang=detect_language(text, lang_hint),
+        source=source,
+    )
+
+
+def to_json(article: Article) -> dict[str, Any]:
+    """The ``pantau extract`` line of CONTRACT.md: url, title, text, published (ISO or null),
+    author, site, lang; plus editor and dateline."""
+    return {
+        "url": article.url,
+        "title": article.title,
+        "text": article.text,
+        "published": article.published.isoformat() if article.published else None,
+        "author": article.author,
+        "site": article.site,
+        "lang": article.lang,
+        "editor": article.editor,
+        "dateline": article.dateline,
+    }
+
+
+def dumps(article: Article) -> str:
+    return json.dumps(to_json(article), ensure_ascii=False)

@@ -1,0 +1,56 @@
+"""Load the extraction rules of ``data/rules.toml`` once, compiled for matching."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    drop_tokens: frozenset[str]
+    drop_names: frozenset[str]
+    insert_prefix: re.Pattern[str]
+    section_heading: re.Pattern[str]
+    drop_line: re.Pattern[str]
+    cut_from: re.Pattern[str]
+    author_labels: tuple[str, ...]
+    editor_labels: tuple[str, ...]
+    other_labels: tuple[str, ...]
+    organisation_words: frozenset[str]
+    anonymous_signoffs: frozenset[str]
+    listing_body_classes: frozenset[str]
+    single_body_classes: frozenset[str]
+    listing_min_items: int
+
+
+def _alternation(phrases: list[str]) -> str:
+    # Longest first so that "berita terkait" wins over "berita".
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+@cache
+def rules() -> Rules:
+    raw = tomllib.loads(resources.files("extract").joinpath("data/rules.toml").read_text("utf-8"))
+    tree, text, byline, listing = raw["tree"], raw["text"], raw["byline"], raw["listing"]
+    return Rules(
+        drop_tokens=frozenset(tree["drop_tokens"]),
+        drop_names=frozenset(tree["drop_names"]),
+        insert_prefix=re.compile(rf"^\W*(?:{_alternation(tree['insert_prefixes'])})\b", re.I),
+        section_heading=re.compile(
+            rf"^\W*(?:{_alternation(tree['section_headings'])})\W*$", re.I
+        ),
+        drop_line=re.compile("|".join(f"(?:{p})" for p in text["drop_lines"]), re.I),
+        cut_from=re.compile("|".join(f"(?:{p})" for p in text["cut_from"]), re.I),
+        author_labels=tuple(byline["author_labels"]),
+        editor_labels=tuple(byline["editor_labels"]),
+        other_labels=tuple(byline["other_labels"]),
+        organisation_words=frozenset(byline["organisation_words"]),
+        anonymous_signoffs=frozenset(byline["anonymous_signoffs"]),
+        listing_body_classes=frozenset(listing["body_class_tokens"]),
+        single_body_classes=frozenset(listing["single_class_tokens"]),
+        listing_min_items=int(listing["min_items"]),
+    )

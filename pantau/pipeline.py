@@ -1,0 +1,51 @@
+"""The processing path shared by ``pantau run`` and ``reprocess``: HTML -> Article -> Tags."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import classify
+import extract
+from core.model import Article, Tags
+from store import Store
+
+log = logging.getLogger(__name__)
+
+
+def process_html(html: str, url: str, source: str | None = None) -> tuple[Article, Tags] | None:
+    article = extract.article_from_html(html, url, source=source)
+    if article is None:
+        return None
+    return article, classify.tag(article)
+
+
+@dataclass(slots=True)
+class ReprocessSummary:
+    pages: int = 0
+    articles: int = 0
+    skipped: int = 0
+
+
+def reprocess(db: str | Path, on_page: Callable[[], None] | None = None) -> ReprocessSummary:
+    """Re-extract and re-tag every stored raw page with the current code and models.
+
+    Rows are replaced by article id, so running it twice changes nothing the
+    second time.
+    """
+    summary = ReprocessSummary()
+    with Store(db) as store:
+        for url, source, html in list(store.raw_pages()):
+            summary.pages += 1
+            result = process_html(html, url, source)
+            if result is None:
+                summary.skipped += 1
+            else:
+                article, tags = result
+                store.save_article(article, tags, pipeline_version=classify.PIPELINE_VERSION)
+                summary.articles += 1
+            if on_page:
+                on_page()
+    return summary

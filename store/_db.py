@@ -1,0 +1,52 @@
+"""Opening DuckDB files and turning DuckDB's errors into one-line ``StoreError``s."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from core.errors import StoreError
+
+
+def one_line(exc: BaseException) -> str:
+    """DuckDB messages often continue with a caret diagram or hints; the CLI shows one line."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[0] if lines else type(exc).__name__
+
+
+@contextmanager
+def wrapped(doing: str) -> Iterator[None]:
+    """Re-raise any DuckDB error as ``StoreError("<doing>: <first line of the error>")``."""
+    try:
+        yield
+    except duckdb.Error as exc:
+        raise StoreError(f"{doing}: {one_line(exc)}") from exc
+
+
+def connect(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    if read_only and not path.exists():
+        raise StoreError(f"database not found: {path}")
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.Error as exc:
+        message = one_line(exc)
+        if "not a valid DuckDB database file" in message:
+            raise StoreError(f"not a DuckDB database: {path}") from exc
+        if "lock" in message.lower():
+            raise StoreError(f"database is in use by another process: {path}") from exc
+        raise StoreError(f"cannot open database {path}: {message}") from exc
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """BEGIN; COMMIT if the block succeeds, ROLLBACK (and re-raise) if it raises."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")

@@ -1,0 +1,350 @@
+"""``Store``: the pipeline's one writer to a DuckDB file."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from types import TracebackType
+from typing import Any, NamedTuple, Self
+
+from core.errors import StoreError
+from core.model import Article, Evidence, Tags
+from core.sources import Source
+from store import _sql
+from store._db import connect, transaction, wrapped
+from store._migrate import migrate
+
+# Indonesian sites print publication times as WIB wall-clock time without an offset.
+_WIB = timezone(timedelta(hours=7), "WIB")
+_COMPRESSION = "zlib"
+# Rows pulled per round trip while streaming raw pages; bounds memory during reprocess.
+_FETCH_ROWS = 256
+
+
+class PageState(NamedTuple):
+    """What a conditional re-fetch of a URL needs from its previous fetch."""
+
+    etag: str | None
+    last_modified: str | None
+    content_hash: str | None
+
+
+class Store:
+    """One DuckDB file, migrated to the current schema when opened.
+
+    Use as a context manager (or call ``close()``). Timestamps are stored as TIMESTAMPTZ:
+    pass aware datetimes. A naive ``Article.published`` is read as WIB (the sites' clock); a
+    naive ``fetched_at`` as this machine's local time, as Python itself reads naive datetimes.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._con = connect(self.path, read_only=False)
+        try:
+            with wrapped(f"cannot migrate {self.path}"):
+                self.applied_migrations = migrate(self._con)
+        except BaseException:
+            self._con.close()
+            raise
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._con.close()
+
+    # -- sources and pages -------------------------------------------------------------
+
+    def upsert_sources(self, sources: Iterable[Source]) -> None:
+        """Add new sources, update changed ones; ``first_seen`` survives updates."""
+        # A batch upsert may not touch one row twice, so the last definition of a name wins.
+        latest = {s.name: s for s in sources}
+        if not latest:
+            return
+        rows = list(latest.values())
+        with wrapped("cannot save sources"):
+            self._con.execute(
+                _sql.UPSERT_SOURCES,
+                [[s.name for s in rows], [s.url for s in rows], [s.province for s in rows]],
+            )
+
+    def record_page(
+        self,
+        url: str,
+        source: str,
+        status: int,
+        fetched_at: datetime,
+        html: str | None,
+        canonical_url: str | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+    ) -> str | None:
+        """Record a fetch of ``url``; keep ``html`` (if any) compressed, once per content.
+
+        Returns the content hash (sha256 hex of the UTF-8 HTML), or None without HTML.
+        """
+        content_hash = None
+        with wrapped(f"cannot record page {url}"), transaction(self._con):
+            if html is not None:
+                raw = html.encode("utf-8")
+                content_hash = hashlib.sha256(raw).hexdigest()
+                # Compressing is the costly part, and unchanged pages are the common case.
+                if not self._con.execute(_sql.HAS_RAW_PAGE, [content_hash]).fetchone():
+                    self._con.execute(
+                        _sql.INSERT_RAW_PAGE,
+                        [content_hash, _COMPRESSION, zlib.compress(raw), len(raw)],
+                    )
+            self._con.execute(
+                _sql.UPSERT_PAGE,
+                {
+                    "url": url,
+                    "source": source,
+                    "status": status,
+                    "fetched_at": _machine_time(fetched_at),
+                    "content_hash": content_hash,
+                    "canonical_url": canonical_url,
+                    "etag": etag,
+                    "last_modified": last_modified,
+                },
+            )
+        return content_hash
+
+    def has_page(self, url: str) -> bool:
+        with wrapped("cannot read pages"):
+            return self._con.execute(_sql.HAS_PAGE, [url]).fetchone() is not None
+
+    def page_state(self, url: str) -> PageState | None:
+        with wrapped("cannot read pages"):
+            row = self._con.execute(_sql.PAGE_STATE, [url]).fetchone()
+        return PageState(*row) if row else None
+
+    def raw_pages(self) -> Iterator[tuple[str, str, str]]:
+        """Every page with stored HTML as (url, source, html), by URL, for reprocessing.
+
+        Streams from a cursor of its own so the caller may save articles while iterating.
+        """
+        with wrapped("cannot read raw pages"):
+            cursor = self._con.cursor()
+        try:
+            with wrapped("cannot read raw pages"):
+                cursor.execute(_sql.STORED_PAGES)
+            while True:
+                with wrapped("cannot read raw pages"):
+                    rows = cursor.fetchmany(_FETCH_ROWS)
+                if not rows:
+                    return
+                for url, source, compression, body in rows:
+                    yield url, source, _decompress(compression, body, url)
+        finally:
+            cursor.close()
+
+    # -- articles ----------------------------------------------------------------------
+
+    def save_article(
+        self,
+        article: Article,
+        tags: Tags,
+        *,
+        pipeline_version: str,
+        content_hash: str | None = None,
+    ) -> bool:
+        """Store ``article`` with ``tags``, replacing any earlier version and all its tags.
+
+        Returns True if the article was not stored before.
+        """
+        return self.save_articles([(article, tags, content_hash)], pipeline_version) == 1
+
+    def save_articles(
+        self, batch: Iterable[tuple[Article, Tags, str | None]], pipeline_version: str
+    ) -> int:
+        """Store a batch of (article, tags, content_hash) in one transaction.
+
+        Each article replaces its earlier version and all of that version's tag rows; within
+        the batch the last entry for an id wins. Returns how many articles are new.
+        """
+        latest: dict[str, tuple[Article, Tags, str | None]] = {}
+        for article, tags, content_hash in batch:
+            if tags.id != article.id:
+                raise StoreError(f"tags for {tags.id} given with article {article.id}")
+            latest[article.id] = (article, tags, content_hash)
+        if not latest:
+            return 0
+        ids = list(latest)
+        with wrapped("cannot save articles"), transaction(self._con):
+            rows = self._con.execute(_sql.STORED_AT_OF, [ids]).fetchall()
+            # stored_at keeps the first store time, so reprocessing does not move undated
+            # articles into another week of weekly_coverage.
+            stored_at: dict[str, datetime] = dict(rows)
+            # Each statement costs about a millisecond whatever its size: new articles, the
+            # common case when crawling, skip the deletes.
+            if stored_at:
+                for statement in _sql.DELETE_ARTICLES:
+                    self._con.execute(statement, [list(stored_at)])
+            now = datetime.now(UTC)
+            self._insert(
+                _sql.INSERT_ARTICLES,
+                [
+                    (
+                        a.id,
+                        a.url,
+                        a.source,
+                        a.title,
+                        a.text,
+                        _published(a.published),
+                        a.author,
+                        a.editor,
+                        a.dateline,
+                        a.site,
+                        a.lang,
+                        t.relevant,
+                        t.relevance,
+                        a.dup_of,
+                        pipeline_version,
+                        h,
+                        stored_at.get(a.id, now),
+                    )
+                    for a, t, h in latest.values()
+                ],
+            )
+            tags = [t for _, t, _ in latest.values()]
+            self._insert(
+                _sql.INSERT_ARTICLE_REGIONS,
+                [(t.id, r.code, r.mentions, *_ev(r.evidence)) for t in tags for r in t.regions],
+            )
+            self._insert(
+                _sql.INSERT_OFFICIALS,
+                [
+                    (t.id, o.name, o.role, o.region_code, o.mentions, *_ev(o.evidence))
+                    for t in tags
+                    for o in t.officials
+                ],
+            )
+            self._insert(
+                _sql.INSERT_SCORES,
+                [
+                    (
+                        t.id,
+                        s.subject_code,
+                        s.subject,
+                        s.value,
+                        s.year,
+                        s.zone,
+                        s.rank,
+                        s.kind,
+                        *_ev(s.evidence),
+                    )
+                    for t in tags
+                    for s in t.scores
+                ],
+            )
+            self._insert(
+                _sql.INSERT_EVENTS,
+                [
+                    (t.id, e.type, e.date, e.region_code, *_ev(e.evidence))
+                    for t in tags
+                    for e in t.events
+                ],
+            )
+            self._insert(
+                _sql.INSERT_LAWS,
+                [(t.id, law.law, *_ev(law.evidence)) for t in tags for law in t.laws],
+            )
+        return len(ids) - len(stored_at)
+
+    def known_article_urls(self) -> set[str]:
+        with wrapped("cannot read articles"):
+            return {url for (url,) in self._con.execute(_sql.KNOWN_ARTICLE_URLS).fetchall()}
+
+    # -- crawl runs --------------------------------------------------------------------
+
+    def start_run(self, source: str | None) -> int:
+        """Open a crawl run (``source`` None: all sources); returns its id for finish_run."""
+        with wrapped("cannot start crawl run"):
+            row = self._con.execute(_sql.START_RUN, [source]).fetchone()
+        if row is None:
+            raise StoreError("cannot start crawl run: no run id returned")
+        return int(row[0])
+
+    def finish_run(
+        self,
+        run_id: int,
+        *,
+        pages_fetched: int = 0,
+        new_articles: int = 0,
+        extraction_failures: int = 0,
+        errors: Sequence[Any] = (),
+        status: str = "ok",
+    ) -> None:
+        """Close a crawl run with its totals; ``errors`` is stored as a JSON array."""
+        with wrapped(f"cannot finish crawl run {run_id}"):
+            row = self._con.execute(
+                _sql.FINISH_RUN,
+                [
+                    pages_fetched,
+                    new_articles,
+                    extraction_failures,
+                    json.dumps(list(errors), default=str, ensure_ascii=False),
+                    status,
+                    run_id,
+                ],
+            ).fetchone()
+        if row is None:
+            raise StoreError(f"no crawl run {run_id}")
+
+    # -- inspection --------------------------------------------------------------------
+
+    def query(
+        self, sql: str, params: Sequence[Any] = ()
+    ) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """Run one statement (reads and writes alike); return (column names, rows)."""
+        with wrapped("SQL error"):
+            cursor = self._con.execute(sql, list(params))
+            columns = [d[0] for d in cursor.description or ()]
+            return columns, cursor.fetchall() if columns else []
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, for progress lines and `pantau demo`'s summary."""
+        with wrapped("cannot count rows"):
+            return dict(self._con.execute(_sql.COUNTS).fetchall())
+
+    # -- internals ---------------------------------------------------------------------
+
+    def _insert(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
+        """Bind ``rows`` column-wise to an ``unnest`` insert (see ``_sql``)."""
+        if rows:
+            self._con.execute(statement, [list(column) for column in zip(*rows, strict=True)])
+
+
+def _ev(evidence: Evidence | None) -> tuple[int | None, int | None, str | None]:
+    if evidence is None:
+        return (None, None, None)
+    return (evidence.start, evidence.end, evidence.quote)
+
+
+def _published(value: datetime | None) -> datetime | None:
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=_WIB)
+
+
+def _machine_time(value: datetime) -> datetime:
+    # astimezone() on a naive datetime reads it as local time, which is what datetime.now() gave.
+    return value if value.tzinfo is not None else value.astimezone()
+
+
+def _decompress(compression: str, body: bytes, url: str) -> str:
+    if compression != _COMPRESSION:
+        raise StoreError(f"raw page of {url} uses unknown compression {compression!r}")
+    return zlib.decompress(body).decode("utf-8")

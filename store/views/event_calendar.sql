@@ -1,0 +1,32 @@
+-- One row per reported event. When the text gave no date, the article's publication date
+-- (WIB) stands in, flagged by date_from_publication so analysts can filter those out.
+CREATE OR REPLACE VIEW event_calendar AS
+WITH placed AS (
+    SELECT
+        coalesce(e.date, timezone('Asia/Jakarta', a.published_at)::DATE) AS event_date,
+        e.date IS NULL AS date_from_publication,
+        e.type,
+        e.region_code,
+        a.article_id,
+        a.source,
+        a.title,
+        a.url,
+        e.evidence
+    FROM events AS e
+    JOIN articles AS a USING (article_id)
+)
+SELECT
+    p.event_date,
+    p.date_from_publication,
+    p.type,
+    p.region_code,
+    r.name AS region_name,
+    r.type AS region_type,
+    r.province_name,
+    p.article_id,
+    p.source,
+    p.title,
+    p.url,
+    p.evidence
+FROM placed AS p
+LEFT JOIN regions AS r ON r.code = p.region_code;

@@ -1,0 +1,328 @@
+"""Tests of pantau.sitehost: the local site server used by crawler tests and the demo."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from pantau.sitehost import SiteHost, query_filename
+
+REPO = Path(__file__).resolve().parents[1]
+DEMO = REPO / "pantau" / "demo_site"
+SITES = Path(__file__).resolve().parent / "sites"
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+def fetch(
+    url: str, headers: dict[str, str] | None = None, *, follow: bool = True, method: str = "GET"
+) -> tuple[int, dict[str, str], bytes, str]:
+    """(status, response headers, body, final URL); never raises for HTTP statuses."""
+    handlers: list[urllib.request.BaseHandler] = [urllib.request.ProxyHandler({})]
+    if not follow:
+        handlers.append(_NoRedirect())
+    opener = urllib.request.build_opener(*handlers)
+    request = urllib.request.Request(url, headers=headers or {}, method=method)
+    try:
+        with opener.open(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read(), response.url
+    except urllib.error.HTTPError as error:
+        with error:
+            return error.code, dict(error.headers), error.read(), url
+
+
+def write(root: Path, rel: str, data: str | bytes) -> None:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        path.write_bytes(data)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    write(tmp_path, "index.html", '<a href="{{BASE}}/a/b/">b</a> <a href="/x.xml">x</a>')
+    write(tmp_path, "index__page=2.html", "<p>halaman 2</p>")
+    write(tmp_path, "a/b/index.html", "<h1>B</h1>")
+    write(tmp_path, "feed/index.rss", "<rss><link>{{BASE}}/</link></rss>")
+    write(tmp_path, "x.xml", "<urlset><loc>{{BASE}}/a/b/</loc></urlset>")
+    write(tmp_path, "robots.txt", "Sitemap: {{BASE}}/x.xml\n")
+    write(tmp_path, "berita/123/judul.html", "<p>halaman 1</p>")
+    write(tmp_path, "berita/123/judul__page=2.html", "<p>halaman 2</p>")
+    write(tmp_path, "logo.png", b"\x89PNG{{BASE}}")
+    write(tmp_path, "404.html", "<h1>Tidak ditemukan</h1> <a href='{{BASE}}/'>Beranda</a>")
+    write(tmp_path, "_secret.html", "hidden")
+    write(tmp_path, "lama.html", "<p>caf\xe9 \u201ckutip\u201d</p>".encode("cp1252"))
+    write(tmp_path, "cached.html", "<p>tetap</p>")
+    write(tmp_path, "lambat.html", "<p>lambat</p>")
+    write(tmp_path, "baru/index.html", "<p>baru</p>")
+    write(tmp_path, "feeds/posts/default.atom", "<feed/>")
+    write(tmp_path, "_tpl/kalender.html", "<p>{{MONTH}}</p><a href='?bulan={{NEXT}}'>{{PREV}}</a>")
+    write(
+        tmp_path,
+        "_routes.toml",
+        """
+[[redirect]]
+from = "/lama/"
+to = "/tengah/"
+status = 301
+[[redirect]]
+from = "/tengah/"
+to = "{{BASE}}/baru/"
+status = 302
+[[redirect]]
+from = "/?p=7"
+to = "/baru/"
+[[status]]
+path = "/rusak/"
+code = 500
+[[status]]
+path = "/goyah/*"
+code = 503
+fail_times = 2
+[[slow]]
+path = "/lambat.html"
+seconds = 0.3
+[[headers]]
+path = "/lama.html"
+charset = "windows-1252"
+headers = { "X-Legacy" = "ya" }
+[[headers]]
+path = "/cached.html"
+last_modified = "Wed, 02 Jun 2021 10:40:00 GMT"
+[[rewrite]]
+path = "/feeds/posts/default"
+file = "feeds/posts/default.atom"
+content_type = "application/atom+xml; charset=UTF-8"
+[[calendar]]
+path = "/kalender/"
+param = "bulan"
+start = "2021-05"
+template = "_tpl/kalender.html"
+""",
+    )
+    write(tmp_path, "goyah/ok.html", "<p>pulih</p>")
+    return tmp_path
+
+
+def test_url_and_ephemeral_ports(site: Path) -> None:
+    with SiteHost(site) as one, SiteHost(site) as two:
+        assert one.url.startswith("http://127.0.0.1:") and one.url.endswith("/")
+        assert one.port != two.port and one.port > 0
+        assert one.base == one.url[:-1]
+    with pytest.raises(FileNotFoundError):
+        SiteHost(site / "nope")
+
+
+def test_mapping(site: Path) -> None:
+    with SiteHost(site) as host:
+        u = host.url
+        assert fetch(u + "a/b/")[2] == b"<h1>B</h1>"
+        status, _, body, final = fetch(u + "a/b")  # folder without slash: 301 then 200
+        assert (status, final, body) == (200, u + "a/b/", b"<h1>B</h1>")
+        assert fetch(u + "berita/123/judul")[2] == b"<p>halaman 1</p>"  # clean URL -> .html
+        assert fetch(u + "berita/123/judul?page=2")[2] == b"<p>halaman 2</p>"
+        assert fetch(u + "berita/123/judul?page=9")[2] == b"<p>halaman 1</p>"
+        assert fetch(u + "?page=2")[2] == b"<p>halaman 2</p>"
+        assert fetch(u + "?utm_source=fb&utm_medium=share")[2].startswith(b"<a href")
+        assert fetch(u + "feed/")[1]["Content-Type"] == "application/rss+xml"
+        assert fetch(u + "x.xml")[1]["Content-Type"] == "application/xml"
+        assert fetch(u + "robots.txt")[1]["Content-Type"] == "text/plain; charset=utf-8"
+        assert fetch(u)[1]["Content-Type"] == "text/html; charset=utf-8"
+        for missing in ("nope/", "nope.html", "_secret.html", "_routes.toml", "a/../index.html"):
+            status, _, body, _ = fetch(u + missing)
+            assert status == 404, missing
+        assert b"Tidak ditemukan" in fetch(u + "nope/")[2]
+        head = fetch(u + "a/b/", method="HEAD")
+        assert head[0] == 200 and head[2] == b"" and head[1]["Content-Length"] == "10"
+
+
+def test_query_filename_scheme() -> None:
+    assert query_filename("index", "page=2", ".html") == "index__page=2.html"
+    assert (
+        query_filename("search", "updated-max=2021-05-10T08:00:00%2B07:00&max-results=3", ".html")
+        == "search__updated-max=2021-05-10T08_00_00_2B07_00&max-results=3.html"
+    )
+
+
+def test_base_substitution(site: Path) -> None:
+    with SiteHost(site) as host:
+        assert (
+            fetch(host.url)[2]
+            == f'<a href="{host.base}/a/b/">b</a> <a href="/x.xml">x</a>'.encode()
+        )
+        assert (
+            fetch(host.url + "x.xml")[2] == f"<urlset><loc>{host.base}/a/b/</loc></urlset>".encode()
+        )
+        assert fetch(host.url + "robots.txt")[2] == f"Sitemap: {host.base}/x.xml\n".encode()
+        assert fetch(host.url + "logo.png")[2] == b"\x89PNG{{BASE}}"  # binary: untouched
+        assert host.base.encode() in fetch(host.url + "missing")[2]  # 404 page too
+
+
+def test_request_log(site: Path) -> None:
+    with SiteHost(site) as host:
+        fetch(host.url, {"User-Agent": "pantau-test/1"})
+        fetch(host.url + "nope?x=1")
+        fetch(host.url + "a/b")
+        fetch(host.url + "a/b/", method="HEAD")
+        log = host.requests
+        assert [(r.method, r.path, r.status) for r in log] == [
+            ("GET", "/", 200),
+            ("GET", "/nope?x=1", 404),
+            ("GET", "/a/b", 301),
+            ("GET", "/a/b/", 200),
+            ("HEAD", "/a/b/", 200),
+        ]
+        method, path, status, headers = log[0]  # a plain tuple
+        assert (method, path, status) == ("GET", "/", 200)
+        assert headers["User-Agent"] == "pantau-test/1"
+        assert host.paths[:2] == ["/", "/nope?x=1"]
+        log.clear()  # a copy: the host's log is untouched
+        assert len(host.requests) == 5
+        host.clear_requests()
+        assert host.requests == []
+
+
+def test_redirects(site: Path) -> None:
+    with SiteHost(site) as host:
+        status, headers, _, _ = fetch(host.url + "lama/", follow=False)
+        assert (status, headers["Location"]) == (301, host.base + "/tengah/")
+        status, _, body, final = fetch(host.url + "lama/")
+        assert (status, body, final) == (200, b"<p>baru</p>", host.url + "baru/")
+        assert [(r.path, r.status) for r in host.requests[1:]] == [
+            ("/lama/", 301),
+            ("/tengah/", 302),
+            ("/baru/", 200),
+        ]
+        assert fetch(host.url + "?p=7")[3] == host.url + "baru/"  # exact path-with-query rule
+
+
+def test_status_codes(site: Path) -> None:
+    with SiteHost(site) as host:
+        assert [fetch(host.url + "rusak/")[0] for _ in range(3)] == [500, 500, 500]
+        assert [fetch(host.url + "goyah/ok.html")[0] for _ in range(4)] == [503, 503, 200, 200]
+
+
+def test_conditional_get(site: Path) -> None:
+    with SiteHost(site) as host:
+        status, headers, body, _ = fetch(host.url + "cached.html")
+        etag, modified = headers["ETag"], headers["Last-Modified"]
+        assert status == 200 and modified == "Wed, 02 Jun 2021 10:40:00 GMT"
+        status, headers, body, _ = fetch(host.url + "cached.html", {"If-None-Match": etag})
+        assert (status, body) == (304, b"")
+        assert fetch(host.url + "cached.html", {"If-None-Match": '"other"'})[0] == 200
+        assert fetch(host.url + "cached.html", {"If-Modified-Since": modified})[0] == 304
+        earlier = "Tue, 01 Jun 2021 00:00:00 GMT"
+        assert fetch(host.url + "cached.html", {"If-Modified-Since": earlier})[0] == 200
+        assert fetch(host.url + "cached.html", {"If-Modified-Since": "garbage"})[0] == 200
+        assert host.requests[1].status == 304
+
+
+def test_charset_and_headers(site: Path) -> None:
+    with SiteHost(site) as host:
+        status, headers, body, _ = fetch(host.url + "lama.html")
+        assert headers["Content-Type"] == "text/html; charset=windows-1252"
+        assert headers["X-Legacy"] == "ya"
+        assert body.decode("cp1252") == "<p>caf\xe9 \u201ckutip\u201d</p>"
+        status, headers, body, _ = fetch(host.url + "feeds/posts/default")
+        assert (status, headers["Content-Type"]) == (200, "application/atom+xml; charset=UTF-8")
+
+
+def test_slow(site: Path) -> None:
+    with SiteHost(site) as host:
+        start = time.monotonic()
+        assert fetch(host.url + "lambat.html")[0] == 200
+        assert time.monotonic() - start >= 0.3
+
+
+def test_calendar_trap(site: Path) -> None:
+    with SiteHost(site) as host:
+        assert (
+            fetch(host.url + "kalender/")[2]
+            == b"<p>2021-05</p><a href='?bulan=2021-06'>2021-04</a>"
+        )
+        body = fetch(host.url + "kalender/?bulan=2021-12")[2]
+        assert body == b"<p>2021-12</p><a href='?bulan=2022-01'>2021-11</a>"
+        assert fetch(host.url + "kalender/?bulan=2021-13")[0] == 404
+        assert fetch(host.url + "kalender/?bulan=kemarin")[0] == 404
+
+
+def test_demo_site() -> None:
+    expected = json.loads((DEMO / "_expected.json").read_text(encoding="utf-8"))
+    with SiteHost(DEMO) as host:
+        for path in expected["articles"]:
+            status, _, body, _ = fetch(host.base + path)
+            page = body.decode()
+            assert status == 200
+            assert '<meta property="og:type" content="article" />' in page
+            assert f'<link rel="canonical" href="{host.base}{path}" />' in page
+            assert f'datetime="{expected["details"][path]["published_at"]}"' in page
+            assert "{{BASE}}" not in page and "Lebih baru Lebih lama" not in page
+        status, _, body, _ = fetch(host.url + "tentang-kami/")
+        assert status == 200 and b'content="article"' not in body
+        robots = fetch(host.url + "robots.txt")[2].decode()
+        assert f"Sitemap: {host.base}/sitemap.xml" in robots and "Disallow: /wp-admin/" in robots
+        feed = fetch(host.url + "feed/")[2].decode()
+        assert feed.count("<item>") == 5
+        sitemap = fetch(host.url + "sitemap.xml")[2].decode()
+        assert all(host.base + path in sitemap for path in expected["articles"])
+        assert fetch(host.url + "category/pelayanan-publik/page/2/")[0] == 200
+        lebong = next(p for p in expected["articles"] if p.startswith("/2021/04/13/"))
+        assert fetch(host.url + "?p=1432")[3] == host.base + lebong
+
+
+def _internal_links(html: str, base: str) -> set[str]:
+    import re
+
+    links = set()
+    for href in re.findall(r'(?:href|src)="([^"#]+)', html):
+        href = href.replace("&amp;", "&")
+        if href.startswith(base):
+            links.add(href[len(base) :])
+    return links
+
+
+def test_demo_has_no_broken_internal_links() -> None:
+    with SiteHost(DEMO) as host:
+        seen: set[str] = set()
+        queue = ["/"]
+        while queue:
+            path = queue.pop()
+            if path in seen:
+                continue
+            seen.add(path)
+            status, headers, body, _ = fetch(host.base + path)
+            assert status == 200, path
+            if headers["Content-Type"].startswith("text/html"):
+                queue.extend(_internal_links(body.decode(), host.base) - seen)
+        assert len(seen) > 30
+
+
+def test_command_line(site: Path) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pantau.sitehost", str(site)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        url = line.split(" at ")[1].split()[0]
+        assert fetch(url + "a/b/")[2] == b"<h1>B</h1>"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        if proc.stdout:
+            proc.stdout.close()
