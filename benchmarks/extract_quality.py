@@ -20,9 +20,9 @@ from pathlib import Path
 
 import trafilatura
 
+from core.model import Article
 from extract import article_from_html
 from extract.evaluate import score
-from core.model import Article
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "html"
 WIB = timezone(timedelta(hours=7))
@@ -139,8 +139,10 @@ def evaluate(pages: list[Page], verbose: bool) -> dict[str, object]:
                 print(f"  date {page.name}: {got_date} != {page.published.astimezone(WIB)}")
         if verbose:
             b, o = score([bare[-1]]), score([ours_dl[-1]])
-            print(f"  {page.name:48s} bare P{b.precision:.2f} R{b.recall:.2f}"
-                  f"  pantau+dl P{o.precision:.2f} R{o.recall:.2f}")
+            print(
+                f"  {page.name:48s} bare P{b.precision:.2f} R{b.recall:.2f}"
+                f"  pantau+dl P{o.precision:.2f} R{o.recall:.2f}"
+            )
     return {
         "bare": score(bare),
         "pantau": score(ours),
@@ -169,8 +171,11 @@ def main() -> None:
         for field in ("title", "day", "minute"):
             ok, total = result[field]
             if total:
-                label = {"title": "title exact", "day": "date (day, WIB)",
-                         "minute": "datetime (minute)"}[field]
+                label = {
+                    "title": "title exact",
+                    "day": "date (day, WIB)",
+                    "minute": "datetime (minute)",
+                }[field]
                 print(f"{name:5} {label:20} {ok}/{total} = {ok / total:.2f}")
 
 

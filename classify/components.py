@@ -1,7 +1,7 @@
 """The spaCy components of the tagging pipeline, registered by name.
 
 Each reads ``doc.text`` (the article text) plus what earlier components left on ``doc._`` and
-stores its result on ``doc._.pantau_<what>``.
+stores its result on ``doc._.pantau_<what>``. The classifiers also read ``doc._.pantau_title``.
 """
 
 from __future__ import annotations
@@ -9,8 +9,12 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import classifiers
+from .events import find_events
 from .laws import find_laws
+from .officials import find_officials
 from .regions import find_region_mentions, regions_from_mentions
+from .scores import find_scores
 
 _EXTENSIONS = (
     # Set by the caller before the pipeline runs.
@@ -20,6 +24,10 @@ _EXTENSIONS = (
     "pantau_region_mentions",
     "pantau_regions",
     "pantau_laws",
+    "pantau_officials",
+    "pantau_scores",
+    "pantau_events",
+    "pantau_relevance",
 )
 
 
@@ -27,6 +35,15 @@ def register_extensions() -> None:
     for name in _EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+def _classifier_text(doc: Doc) -> str:
+    title = doc._.pantau_title
+    return f"{title}\n{doc.text}" if title and title not in doc.text else doc.text
+
+
+def _mentions(doc: Doc) -> list:  # type: ignore[type-arg]
+    return doc._.pantau_region_mentions or []
 
 
 class RegionTagger:
@@ -43,6 +60,37 @@ class LawTagger:
         return doc
 
 
+class OfficialTagger:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.pantau_officials = find_officials(doc.text, _mentions(doc))
+        return doc
+
+
+class ScoreTagger:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.pantau_scores = find_scores(doc.text, _mentions(doc))
+        return doc
+
+
+class EventTagger:
+    def __call__(self, doc: Doc) -> Doc:
+        settings = classifiers.metrics()["events"]
+        doc._.pantau_events = find_events(
+            doc.text,
+            doc._.pantau_published,
+            _mentions(doc),
+            classifiers.event_probabilities(_classifier_text(doc)),
+            (settings["high"], settings["low"]),
+        )
+        return doc
+
+
+class RelevanceTagger:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.pantau_relevance = classifiers.relevance_score(_classifier_text(doc))
+        return doc
+
+
 @Language.factory("pantau_regions")
 def make_regions(nlp: Language, name: str) -> RegionTagger:
     return RegionTagger()
@@ -51,6 +99,26 @@ def make_regions(nlp: Language, name: str) -> RegionTagger:
 @Language.factory("pantau_laws")
 def make_laws(nlp: Language, name: str) -> LawTagger:
     return LawTagger()
+
+
+@Language.factory("pantau_officials")
+def make_officials(nlp: Language, name: str) -> OfficialTagger:
+    return OfficialTagger()
+
+
+@Language.factory("pantau_scores")
+def make_scores(nlp: Language, name: str) -> ScoreTagger:
+    return ScoreTagger()
+
+
+@Language.factory("pantau_events")
+def make_events(nlp: Language, name: str) -> EventTagger:
+    return EventTagger()
+
+
+@Language.factory("pantau_relevance")
+def make_relevance(nlp: Language, name: str) -> RelevanceTagger:
+    return RelevanceTagger()
 
 
 register_extensions()

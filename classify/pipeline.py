@@ -9,9 +9,16 @@ from spacy.language import Language
 
 from core.model import Article, Tags
 
-from . import components
+from . import classifiers, components
 
-PIPE_NAMES = ("pantau_regions", "pantau_laws")
+PIPE_NAMES = (
+    "pantau_regions",
+    "pantau_laws",
+    "pantau_officials",
+    "pantau_scores",
+    "pantau_events",
+    "pantau_relevance",
+)
 
 
 @cache
@@ -32,8 +39,14 @@ def tag(article: Article) -> Tags:
     doc._.pantau_published = article.published.date() if article.published else None
     doc._.pantau_title = article.title
     doc = nlp(doc)
+    relevance = doc._.pantau_relevance
     return Tags(
         id=article.id,
+        relevant=relevance >= classifiers.relevance_threshold(),
+        relevance=relevance,
         regions=doc._.pantau_regions,
+        officials=doc._.pantau_officials,
+        scores=doc._.pantau_scores,
+        events=doc._.pantau_events,
         laws=doc._.pantau_laws,
     )

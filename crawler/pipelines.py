@@ -85,7 +85,8 @@ class StorePipeline(_Step):
             page.source,
             page.status,
             page.fetched_at,
-            page.html,
+            # Raw HTML is kept for articles only: it is what `pantau reprocess` re-reads.
+            page.html if page.kind == "article" else None,
             canonical_url=page.url,
             etag=page.etag,
             last_modified=page.last_modified,

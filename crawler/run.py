@@ -12,7 +12,7 @@ from scrapy import signals
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
-from core.sources import Source, load_sources
+from core.sources import load_sources
 from crawler.spiders.news import NewsSpider
 from store import Store
 
@@ -44,7 +44,6 @@ class CrawlSummary:
 
 
 def crawl_settings(
-    sources: list[Source],
     db: str | Path,
     *,
     max_pages: int = 0,
@@ -53,16 +52,10 @@ def crawl_settings(
 ) -> Settings:
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
-    # Each site gets its own politeness delay; Scrapy keys download slots by host.
-    slots = {s.host: {"delay": s.delay, "concurrency": 1} for s in sources}
-    min_delay = min((s.delay for s in sources), default=1.0)
     settings.setdict(
         {
             "PANTAU_DB": str(db),
             "PANTAU_MAX_PAGES": max_pages,
-            "DOWNLOAD_SLOTS": slots,
-            "DOWNLOAD_DELAY": min_delay,
-            "AUTOTHROTTLE_START_DELAY": min_delay,
             "LOG_LEVEL": log_level,
             "LOG_INSTALL_ROOT_HANDLER": True,
         },
@@ -96,7 +89,7 @@ def run_crawl(
     with Store(db) as store:
         store.upsert_sources(sources)
         run_ids = {s.name: store.start_run(s.name) for s in sources}
-    settings = crawl_settings(sources, db, max_pages=max_pages, log_level=log_level, process=process)
+    settings = crawl_settings(db, max_pages=max_pages, log_level=log_level, process=process)
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(NewsSpider)
     if on_event is not None:

@@ -10,16 +10,18 @@ from extract.rules import rules
 
 # A sign-off closes the last paragraph: initials, a short name or "x/y" (writer/editor codes).
 _SIGNOFF = re.compile(r"\s*\((?P<who>[A-Za-z*][A-Za-z .'*/\-]{0,28})\)\s*\.?\s*$")
-# "Jakarta - ", "JAKARTA, KOMPAS.com - ", "WAY KANAN, (LAMPUNGINSTA)- ", "MEDIAPUBLIKA.com – ".
-_DATELINE = re.compile(r"^(?P<dl>[^\n.!?\"“”]{2,70}?(?:\.com|\.net|\.id|\.co\.id)?[^\n!?\"“”]{0,20}?)"
-                       r"(?:\s+[-–—]{1,2}|(?<=\))[-–—]{1,2}|(?<=[A-Za-z])\s?[–—]{1,2})\s+(?=\S)")
+# "Jakarta - ", "JAKARTA, KOMPAS.com - ", "WAY KANAN, (LAMPUNGINSTA)- ", "MEDIAPUBLIKA.com - ".
+_DATELINE = re.compile(
+    r"^(?P<dl>[^\n.!?\"\u201c\u201d]{2,70}?(?:\.com|\.net|\.id|\.co\.id)?[^\n!?\"\u201c\u201d]{0,20}?)"
+    r"(?:\s+[-\u2013\u2014]{1,2}|(?<=\))[-\u2013\u2014]{1,2}|(?<=[A-Za-z])\s?[\u2013\u2014]{1,2})\s+(?=\S)"
+)
 # The dateline on a line of its own: "ISTANBUL, 23 Februari 2016 (Antara/PRNewswire) -".
-_DATELINE_ALONE = re.compile(r"^(?P<dl>[^\n!?\"“”]{2,90}?)\s*[-–—]{1,2}\s*$")
+_DATELINE_ALONE = re.compile(r"^(?P<dl>[^\n!?\"\u201c\u201d]{2,90}?)\s*[-\u2013\u2014]{1,2}\s*$")
 _SITE_TOKEN = re.compile(r"\.(?:com|net|id|co\.id|org)\b|\bnews\b|\(|\)", re.I)
-_SENTENCE_END = frozenset('.!?"”’\'')
+_SENTENCE_END = frozenset(".!?\"\u201d\u2019'")
 # "S.H.", "M.Pd", "S.Sos" after a comma are degrees, not a second person.
 _DEGREE = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}\.){1,3}[A-Za-z]{0,4}\.?$")
-_NAME_CHARS = re.compile(r"^[\w .,'’\-/&()]+$")
+_NAME_CHARS = re.compile(r"^[\w .,'\u2019\-/&()]+$")
 
 
 @dataclass(slots=True)
@@ -40,7 +42,7 @@ def _label_pattern() -> re.Pattern[str]:
     r = rules()
     labels = sorted((*r.author_labels, *r.editor_labels, *r.other_labels), key=len, reverse=True)
     alternation = "|".join(re.escape(x) for x in labels)
-    return re.compile(rf"(?:^|\s|\||/)(?P<label>{alternation})\s*[:：]\s*", re.I)
+    return re.compile(rf"(?:^|\s|\||/)(?P<label>{alternation})\s*[:\uff1a]\s*", re.I)
 
 
 _LABEL: re.Pattern[str] | None = None
@@ -56,12 +58,12 @@ def _labels() -> re.Pattern[str]:
 def is_organisation(name: str) -> bool:
     """True for "PT VIVA MEDIA BARU", "Kompas Cyber Media", "Redaksi", "Humas Pemkab"."""
     words = {w.lower() for w in re.findall(r"\w+", name)}
-    return bool(words & rules().organisation_words) or name.isupper() and len(words) > 3
+    return bool(words & rules().organisation_words) or (name.isupper() and len(words) > 3)
 
 
 def clean_name(name: str) -> str | None:
     """A person's name from a byline value, or None for organisations and junk."""
-    name = re.sub(r"\s+", " ", name).strip(" .,:;-–|/")
+    name = re.sub(r"\s+", " ", name).strip(" .,:;-\u2013|/")
     name = re.sub(r"^(?:oleh|by|pewarta|penulis|reporter|wartawan)\s+", "", name, flags=re.I)
     if not name or len(name) > 60 or not _NAME_CHARS.match(name) or any(c.isdigit() for c in name):
         return None
@@ -130,6 +132,6 @@ def split_dateline(first_line: str) -> tuple[str | None, str]:
     if not words or len(words) > 8:
         return None, first_line
     capitalised = all(w[0].isupper() or w[0].isdigit() or w[0] in "(" for w in words)
-    if not (capitalised or _SITE_TOKEN.search(dateline) or "," in dateline and len(words) <= 4):
+    if not (capitalised or _SITE_TOKEN.search(dateline) or ("," in dateline and len(words) <= 4)):
         return None, first_line
     return dateline, first_line[m.end() :]

@@ -14,11 +14,36 @@ _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 # Never dropped whole, whatever their class says: they hold the article on most themes.
 _PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
 _BLOCK_TAGS = frozenset(
-    {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "aside", "table", "tr",
-     "td", "blockquote", "ul", "ol", "dl", "dd", "dt", "center", "figure", "header", "footer"}
+    {
+        "p",
+        "div",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "aside",
+        "table",
+        "tr",
+        "td",
+        "blockquote",
+        "ul",
+        "ol",
+        "dl",
+        "dd",
+        "dt",
+        "center",
+        "figure",
+        "header",
+        "footer",
+    }
 )
-_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "span", "div", "p", "strong",
-                           "b", "header", "label"})
+_HEADING_TAGS = frozenset(
+    {"h1", "h2", "h3", "h4", "h5", "h6", "span", "div", "p", "strong", "b", "header", "label"}
+)
 _LIST_TAGS = frozenset({"ul", "ol", "div", "section", "aside", "table", "nav", "dl"})
 # An insert may wrap a long headline, but a real paragraph that merely mentions "baca juga"
 # is longer than this.
@@ -99,8 +124,11 @@ def _insert_block(el: HtmlElement) -> HtmlElement:
 def drop_inserts(tree: HtmlElement) -> None:
     """Drop "Baca juga: <a>headline</a>" inserts wherever they sit in the body."""
     pattern = rules().insert_prefix
-    for el in list(tree.iter("p", "div", "li", "strong", "b", "span", "em", "h2", "h3", "h4",
-                             "table", "blockquote")):
+    for el in list(
+        tree.iter(
+            "p", "div", "li", "strong", "b", "span", "em", "h2", "h3", "h4", "table", "blockquote"
+        )
+    ):
         if el.getparent() is None:
             continue
         text = _text(el)
@@ -184,9 +212,12 @@ def wrap_loose_text(tree: HtmlElement) -> None:
     ("<div><strong>Jakarta</strong> - Lead...<br><br>Second...<p>Third</p></div>") and
     trafilatura keeps only the <p>s."""
     for div in list(tree.iter("div", "td", "section", "article")):
-        if div.find("p") is None or not (div.text or "").strip() and all(
-            not (c.tail or "").strip() and (_is_block(c) or not isinstance(c.tag, str))
-            for c in div
+        if div.find("p") is None or (
+            not (div.text or "").strip()
+            and all(
+                not (c.tail or "").strip() and (_is_block(c) or not isinstance(c.tag, str))
+                for c in div
+            )
         ):
             continue
         items: list[str | HtmlElement] = [div.text] if div.text else []
@@ -200,8 +231,11 @@ def wrap_loose_text(tree: HtmlElement) -> None:
         run: list[str | HtmlElement] = []
         for item in items:
             double_break = (
-                isinstance(item, HtmlElement) and item.tag == "br" and run
-                and isinstance(run[-1], HtmlElement) and run[-1].tag == "br"
+                isinstance(item, HtmlElement)
+                and item.tag == "br"
+                and run
+                and isinstance(run[-1], HtmlElement)
+                and run[-1].tag == "br"
             )
             if _is_block(item) or double_break:
                 if (p := _paragraph(run[:-1] if double_break else run)) is not None:

@@ -19,7 +19,14 @@ from trafilatura.utils import load_html
 from core.model import Article
 from extract.byline import Byline, clean_name, parse_byline_line, split_dateline, split_signoff
 from extract.clean import clean_tree
-from extract.dates import DATE_WORDS, headline_date, parse_indonesian_date, parse_iso, structured_date, url_date
+from extract.dates import (
+    DATE_WORDS,
+    headline_date,
+    parse_indonesian_date,
+    parse_iso,
+    structured_date,
+    url_date,
+)
 from extract.lang import detect_language
 from extract.meta import clean_title, site_name
 from extract.rules import rules
@@ -139,16 +146,10 @@ def _finish(body: _Body) -> None:
                 body.lines.pop(0)
 
 
-def _post_items(tree: HtmlElement) -> int:
-    return len(tree.xpath('//article | //*[contains(concat(" ", @class, " "), " hentry ")]'))
-
-
-def _body_of(tree: HtmlElement, url: str) -> tuple[Any, str, int]:
-    """trafilatura's document, its text, and how many post items the cleaned page lists."""
+def _body_of(tree: HtmlElement, url: str) -> tuple[Any, str]:
     clean_tree(tree)
-    items = _post_items(tree)
     doc = _trafilatura(tree, url)
-    return doc, (doc.text or "") if doc is not None else "", items
+    return doc, (doc.text or "") if doc is not None else ""
 
 
 def _listing_by_markup(tree: HtmlElement) -> str | None:
@@ -160,11 +161,7 @@ def _listing_by_markup(tree: HtmlElement) -> str | None:
     return None
 
 
-def _is_listing(
-    url: str, tree: HtmlElement, lines: list[str], anchors: set[str], items: int
-) -> str | None:
-    if items >= rules().listing_min_items:
-        return f"listing page: {items} post items"
+def _is_listing(url: str, tree: HtmlElement, lines: list[str], anchors: set[str]) -> str | None:
     chars = sum(len(line) for line in lines)
     linked = sum(len(line) for line in lines if line.lower() in anchors)
     if chars and linked / chars > MAX_LINKED_SHARE:
@@ -172,20 +169,28 @@ def _is_listing(
     og_type = next(
         (m.get("content", "") for m in tree.iter("meta") if m.get("property") == "og:type"), ""
     )
-    if _LISTING_PATH.search(urlsplit(url).path) and og_type.lower() != "article":
+    if url and _LISTING_PATH.search(urlsplit(url).path) and og_type.lower() != "article":
         return "listing page: home, category, tag or archive URL"
     return None
 
 
-def _page_text(html: str, url: str, title: str | None) -> list[str]:
-    """Body lines of a continuation page of a multi-page article."""
+def _continuation(html: str, url: str, title: str | None) -> _Body:
+    """Body of a later page of a multi-page article."""
     tree = _parse(html)
     if tree is None:
-        return []
-    _, text, _ = _body_of(tree, url)
+        return _Body(lines=[])
+    _, text = _body_of(tree, url)
     body = _clean_lines(text, title)
     _finish(body)
-    return body.lines
+    return body
+
+
+def _append(body: _Body, later: _Body) -> None:
+    """Append a later page; its byline counts too, since sign-offs close the last page."""
+    seen = set(body.lines)
+    body.lines.extend(line for line in later.lines if line not in seen)
+    body.byline.authors.extend(a for a in later.byline.authors if a not in body.byline.authors)
+    body.byline.editors.extend(e for e in later.byline.editors if e not in body.byline.editors)
 
 
 def _published(
@@ -227,7 +232,10 @@ def _author(body: Byline, doc_author: str | None) -> str | None:
 def _title_candidates(tree: HtmlElement) -> list[str | None]:
     found: list[str | None] = []
     for meta in tree.iter("meta"):
-        if (meta.get("property") or meta.get("name") or "").lower() in ("og:title", "twitter:title"):
+        if (meta.get("property") or meta.get("name") or "").lower() in (
+            "og:title",
+            "twitter:title",
+        ):
             found.append(meta.get("content"))
     found.extend(t.text_content() for t in tree.iter("title"))
     return found
@@ -251,19 +259,18 @@ def article_from_html(
     if reason := _listing_by_markup(tree):
         log.info("%s: %s", url, reason)
         return None
-    doc, text, items = _body_of(tree, url)
+    doc, text = _body_of(tree, url)
     if doc is None or not text.strip():
         log.info("%s: no text found", url)
         return None
     title = title or clean_title([doc.title], tree, site, url)
     body = _clean_lines(text, title)
     _finish(body)
-    if reason := _is_listing(url, tree, body.lines, anchors, items):
+    if reason := _is_listing(url, tree, body.lines, anchors):
         log.info("%s: %s", url, reason)
         return None
     for extra in pages:
-        seen = set(body.lines)
-        body.lines.extend(line for line in _page_text(extra, url, title) if line not in seen)
+        _append(body, _continuation(extra, url, title))
     text = "\n".join(body.lines)
     words = len(_WORDS.findall(text))
     if words < MIN_WORDS:

@@ -33,18 +33,22 @@ MONTHS: dict[str, int] = {
     "november": 11, "nopember": 11, "nov": 11, "nop": 11,
     "desember": 12, "des": 12, "dec": 12, "december": 12,
 }  # fmt: skip
-DAYS = r"(?:senin|selasa|rabu|kamis|jum[’'`]?at|sabtu|minggu|ahad|monday|tuesday|wednesday|" \
-    r"thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)"
+DAY_NAMES: tuple[str, ...] = (
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+)  # fmt: skip
+# "Jum'at", "Jum\u2019at" and "Jumat" are all Friday.
+DAYS = "(?:" + "|".join(d.replace("jumat", "jum[\u2019'`]?at") for d in DAY_NAMES) + ")"
 # Words that may surround a date on a line of its own ("Diposting pada Senin, 2 Juni 2021").
 DATE_WORDS: frozenset[str] = frozenset(
-    [*MONTHS, *re.findall(r"[a-z]+", DAYS.replace("[’'`]?", "")), "wib", "wita", "wit", "gmt",
-     "utc", "pukul", "jam", "pkl", "at", "am", "pm", "on", "diposting", "dipublikasikan",
-     "diterbitkan", "terbit", "pada", "tanggal", "published", "posted", "updated", "diperbarui",
-     "update", "jumat", "jum", "t", "z"]
-)
+    [*MONTHS, *DAY_NAMES, "jum", "at", "wib", "wita", "wit", "gmt", "utc", "pukul", "jam", "pkl",
+     "am", "pm", "on", "diposting", "dipublikasikan", "diterbitkan", "terbit", "pada", "tanggal",
+     "published", "posted", "updated", "diperbarui", "update", "t", "z"]
+)  # fmt: skip
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _TIME = (
-    r"(?:[\s,|/\-–—]*(?:pukul|jam|at|pkl\.?)?\s*(?P<H>\d{1,2})[:.](?P<M>\d{2})(?:[:.](?P<S>\d{2}))?"
+    r"(?:[\s,|/\-\u2013\u2014]*(?:pukul|jam|at|pkl\.?)?\s*(?P<H>\d{1,2})[:.](?P<M>\d{2})(?:[:.](?P<S>\d{2}))?"
     r"(?:\s*(?P<ampm>[ap]\.?m\.?)\b)?)?"
 )
 _ZONE = r"(?:\s*(?P<tz>wita|wib|wit|gmt\s*[+-]\s*\d{1,2}|utc\s*[+-]\s*\d{1,2}))?"
@@ -102,8 +106,9 @@ def _build(groups: dict[str, str | None], month: int) -> datetime | None:
         second = int(groups["S"]) if groups.get("S") else 0
         if not 1990 <= year <= 2100:
             return None
-        return datetime(year, month, int(groups["d"] or 0), hour, minute, second,
-                        tzinfo=_zone(groups.get("tz")))
+        return datetime(
+            year, month, int(groups["d"] or 0), hour, minute, second, tzinfo=_zone(groups.get("tz"))
+        )
     except (ValueError, TypeError):
         return None
 
@@ -171,7 +176,8 @@ def structured_date(tree: HtmlElement) -> datetime | None:
         if key in _META_NAMES and (when := parse_iso(meta.get("content") or "")):
             return when
     for el in tree.xpath('//*[@itemprop="datePublished"]'):
-        value = el.get("content") or el.get("datetime") or el.text_content()
+        # Blogger keeps the full timestamp in <abbr title="...">.
+        value = el.get("content") or el.get("datetime") or el.get("title") or el.text_content()
         if when := parse_iso(value) or parse_indonesian_date(value):
             return when
     for el in tree.iter("time"):

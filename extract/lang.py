@@ -5,32 +5,18 @@ from __future__ import annotations
 
 import re
 
-STOPWORDS: dict[str, frozenset[str]] = {
-    "id": frozenset(
-        "yang dan di ke dari ini itu dengan untuk pada dalam tidak akan juga adalah oleh karena "
-        "bahwa atau sudah telah para kami kita mereka ia dia saat agar serta namun tersebut "
-        "menjadi lebih bisa dapat ada secara hingga kata ujar sebagai masih seperti".split()
-    ),
-    "en": frozenset(
-        "the and of to in is that for it on with as was are be by this at from have has an "
-        "not but or which their they will were been would its also who more said".split()
-    ),
-    "ms": frozenset(
-        "yang dan di ke dari ini itu dengan untuk pada dalam tidak akan juga adalah oleh kerana "
-        "bahawa atau sudah telah kami kita mereka beliau semasa supaya serta namun tersebut "
-        "menjadi lebih boleh dapat ada secara hingga kata sebagai masih seperti".split()
-    ),
-}
+from extract.rules import rules
+
 _WORD = re.compile(r"[^\W\d_]+")
 # Below this many stopword hits the text is too short or not in a listed language.
 _MIN_HITS = 5
 
 
 def detect_language(text: str, hint: str | None = None) -> str | None:
-    """"id", "en", "ms", or the page's declared language (``hint``, e.g. from ``<html lang>``)
-    when no listed language fits; None when nothing is known."""
+    """Return "id", "en" or "ms"; else the page's declared language (``hint``, from
+    ``<html lang>``); else None."""
     words = [w.lower() for w in _WORD.findall(text[:20000])]
-    scores = {lang: sum(w in stop for w in words) for lang, stop in STOPWORDS.items()}
+    scores = {lang: sum(w in stop for w in words) for lang, stop in rules().stopwords.items()}
     best = max(scores, key=lambda k: scores[k])
     # Malay shares most function words with Indonesian; only its distinctive ones decide.
     if best == "ms" and scores["id"] >= scores["ms"]:

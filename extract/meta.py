@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 # Separators between a headline and the site name in <title>/og:title.
-_SEPARATORS = re.compile(r"\s+[|\-–—:»·~]+\s+|\s*\|\s*")
+_SEPARATORS = re.compile(r"\s+[|\-\u2013\u2014:»·~]+\s+|\s*\|\s*")
 
 
 def _norm(text: str) -> str:

@@ -24,7 +24,7 @@ class Rules:
     anonymous_signoffs: frozenset[str]
     listing_body_classes: frozenset[str]
     single_body_classes: frozenset[str]
-    listing_min_items: int
+    stopwords: dict[str, frozenset[str]]
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -40,9 +40,7 @@ def rules() -> Rules:
         drop_tokens=frozenset(tree["drop_tokens"]),
         drop_names=frozenset(tree["drop_names"]),
         insert_prefix=re.compile(rf"^\W*(?:{_alternation(tree['insert_prefixes'])})\b", re.I),
-        section_heading=re.compile(
-            rf"^\W*(?:{_alternation(tree['section_headings'])})\W*$", re.I
-        ),
+        section_heading=re.compile(rf"^\W*(?:{_alternation(tree['section_headings'])})\W*$", re.I),
         drop_line=re.compile("|".join(f"(?:{p})" for p in text["drop_lines"]), re.I),
         cut_from=re.compile("|".join(f"(?:{p})" for p in text["cut_from"]), re.I),
         author_labels=tuple(byline["author_labels"]),
@@ -52,5 +50,5 @@ def rules() -> Rules:
         anonymous_signoffs=frozenset(byline["anonymous_signoffs"]),
         listing_body_classes=frozenset(listing["body_class_tokens"]),
         single_body_classes=frozenset(listing["single_class_tokens"]),
-        listing_min_items=int(listing["min_items"]),
+        stopwords={lang: frozenset(words.split()) for lang, words in raw["lang"].items()},
     )

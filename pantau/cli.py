@@ -170,7 +170,7 @@ def extract_cmd(
             article = extract.article_from_html(raw.decode("utf-8", errors="replace"), page_url)
             if article is None:
                 failures += 1
-                err.print(f"pantau: skipped {path}: no article found", markup=False)
+                err.print(f"pantau: skipped {path}: no article found", markup=False, soft_wrap=True)
                 row: dict[str, Any] = {"url": page_url, "error": "no article found"}
             else:
                 row = extract.to_json(article)
@@ -307,7 +307,7 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        err.print("pantau: interrupted")
+        err.print("pantau: interrupted", soft_wrap=True)
         sys.exit(130)
 
 

@@ -13,6 +13,8 @@ from core.model import Article, Tags
 from store import Store
 
 log = logging.getLogger(__name__)
+# Articles written per transaction: one statement per table per batch, not per article.
+BATCH = 500
 
 
 def process_html(html: str, url: str, source: str | None = None) -> tuple[Article, Tags] | None:
@@ -37,15 +39,19 @@ def reprocess(db: str | Path, on_page: Callable[[], None] | None = None) -> Repr
     """
     summary = ReprocessSummary()
     with Store(db) as store:
-        for url, source, html in list(store.raw_pages()):
+        batch: list[tuple[Article, Tags, str | None]] = []
+        for url, source, html in store.raw_pages():
             summary.pages += 1
             result = process_html(html, url, source)
             if result is None:
                 summary.skipped += 1
             else:
-                article, tags = result
-                store.save_article(article, tags, pipeline_version=classify.PIPELINE_VERSION)
+                batch.append((*result, None))
                 summary.articles += 1
+            if len(batch) >= BATCH:
+                store.save_articles(batch, classify.PIPELINE_VERSION)
+                batch = []
             if on_page:
                 on_page()
+        store.save_articles(batch, classify.PIPELINE_VERSION)
     return summary

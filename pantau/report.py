@@ -51,7 +51,7 @@ def _table(columns: list[str], rows: list[tuple[Any, ...]]) -> list[str]:
 
 def render_markdown(db: Path, week: str) -> str:
     start, end = week_bounds(week)
-    params = {"start": start, "end": end}
+    params = [start, end]
 
     def q(name: str) -> tuple[list[str], list[tuple[Any, ...]]]:
         return query_readonly(db, _sql(name), params)

@@ -10,8 +10,11 @@ URL -> file mapping (first existing candidate wins; names starting with `_` or `
 - `/a/b.xml`   -> `a/b.xml` (any file, served as is)
 - `/a/b`       -> `a/b`, then `a/b.html` (clean URLs); else a folder `a/b/` answers 301 -> `/a/b/`
 - `?query`     -> for a candidate `dir/stem.ext`, first `dir/stem__QUERY.ext`, where QUERY is the
-  raw query string with every character outside `A-Z a-z 0-9 . _ = & -` replaced by `_`
-  (`/?page=2` -> `index__page=2.html`); otherwise the query is ignored (`?utm_source=x`).
+  query's parameters percent-decoded, sorted, joined as `k=v&k=v`, with every character outside
+  `A-Z a-z 0-9 . _ = & -` replaced by `_` (`/?page=2` -> `index__page=2.html`;
+  `/search?updated-max=2021-05-03T15:20:00%2B07:00&max-results=3` ->
+  `search__max-results=3&updated-max=2021-05-03T15_20_00_07_00.html`), so the order and
+  escaping of parameters do not matter; otherwise the query is ignored (`?utm_source=x`).
 - missing      -> 404, with the site's `404.html` as body when it exists.
 
 Text files (.html .xml .rss .atom .txt .json .css .js) have every `{{BASE}}` replaced by the base
@@ -63,7 +66,7 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, NamedTuple, Self
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 __all__ = ["Request", "SiteHost", "main"]
 
@@ -96,8 +99,14 @@ class Request(NamedTuple):
 
 
 def query_filename(stem: str, query: str, suffix: str) -> str:
-    """The file name that holds the variant of `stem+suffix` for a query string."""
-    return f"{stem}__{_UNSAFE_QUERY_CHARS.sub('_', query)}{suffix}"
+    """The file name that holds the variant of `stem+suffix` for a query string.
+
+    Parameters are decoded and sorted so that a crawler's URL canonicalisation (which may
+    reorder or re-escape them) still reaches the same file.
+    """
+    params = sorted(parse_qsl(query, keep_blank_values=True))
+    flat = "&".join(f"{key}={value}" for key, value in params) or query
+    return f"{stem}__{_UNSAFE_QUERY_CHARS.sub('_', flat)}{suffix}"
 
 
 class SiteHost:

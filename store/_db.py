@@ -30,7 +30,7 @@ def connect(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
     if read_only and not path.exists():
         raise StoreError(f"database not found: {path}")
     try:
-        return duckdb.connect(str(path), read_only=read_only)
+        con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.Error as exc:
         message = one_line(exc)
         if "not a valid DuckDB database file" in message:
@@ -38,6 +38,10 @@ def connect(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
         if "lock" in message.lower():
             raise StoreError(f"database is in use by another process: {path}") from exc
         raise StoreError(f"cannot open database {path}: {message}") from exc
+    # Days and weeks in casts and date functions then follow the newsrooms' clock (WIB)
+    # whatever the host's zone, agreeing with the views; instants are unaffected.
+    con.execute("SET TimeZone = 'Asia/Jakarta'")
+    return con
 
 
 @contextmanager

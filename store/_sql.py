@@ -71,10 +71,16 @@ JOIN raw_pages AS r USING (content_hash)
 ORDER BY p.url
 """
 
-KNOWN_ARTICLE_URLS = "SELECT url FROM articles"
+# Article pages whose HTML was kept count as known even before they are processed
+# (`pantau crawl` then `pantau reprocess`): the crawl must not fetch them again.
+KNOWN_ARTICLE_URLS = """
+SELECT url FROM articles
+UNION
+SELECT url FROM pages WHERE content_hash IS NOT NULL
+"""
 
-STORED_AT_OF = """
-SELECT article_id, stored_at FROM articles
+PREVIOUS_VERSIONS = """
+SELECT article_id, stored_at, content_hash FROM articles
 WHERE article_id IN (SELECT unnest(?::VARCHAR[]))
 """
 

@@ -39,6 +39,7 @@ class Store:
     Use as a context manager (or call ``close()``). Timestamps are stored as TIMESTAMPTZ:
     pass aware datetimes. A naive ``Article.published`` is read as WIB (the sites' clock); a
     naive ``fetched_at`` as this machine's local time, as Python itself reads naive datetimes.
+    Timestamps read back are in WIB (the session time zone is Asia/Jakarta).
     """
 
     def __init__(self, path: str | Path) -> None:
@@ -85,7 +86,7 @@ class Store:
         url: str,
         source: str,
         status: int,
-        fetched_at: datetime,
+        fetched_at: datetime | None,
         html: str | None,
         canonical_url: str | None = None,
         etag: str | None = None,
@@ -93,7 +94,8 @@ class Store:
     ) -> str | None:
         """Record a fetch of ``url``; keep ``html`` (if any) compressed, once per content.
 
-        Returns the content hash (sha256 hex of the UTF-8 HTML), or None without HTML.
+        ``fetched_at`` None means now (``core.model.Page`` leaves it optional). Returns the
+        content hash (sha256 hex of the UTF-8 HTML), or None without HTML.
         """
         content_hash = None
         with wrapped(f"cannot record page {url}"), transaction(self._con):
@@ -183,10 +185,12 @@ class Store:
             return 0
         ids = list(latest)
         with wrapped("cannot save articles"), transaction(self._con):
-            rows = self._con.execute(_sql.STORED_AT_OF, [ids]).fetchall()
+            rows = self._con.execute(_sql.PREVIOUS_VERSIONS, [ids]).fetchall()
             # stored_at keeps the first store time, so reprocessing does not move undated
-            # articles into another week of weekly_coverage.
-            stored_at: dict[str, datetime] = dict(rows)
+            # articles into another week of weekly_coverage; a replacement saved without a
+            # content hash (reprocess does not know it) keeps the one it had.
+            stored_at: dict[str, datetime] = {r[0]: r[1] for r in rows}
+            old_hash: dict[str, str | None] = {r[0]: r[2] for r in rows}
             # Each statement costs about a millisecond whatever its size: new articles, the
             # common case when crawling, skip the deletes.
             if stored_at:
@@ -212,7 +216,7 @@ class Store:
                         t.relevance,
                         a.dup_of,
                         pipeline_version,
-                        h,
+                        h or old_hash.get(a.id),
                         stored_at.get(a.id, now),
                     )
                     for a, t, h in latest.values()
@@ -339,7 +343,9 @@ def _published(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=_WIB)
 
 
-def _machine_time(value: datetime) -> datetime:
+def _machine_time(value: datetime | None) -> datetime:
+    if value is None:
+        return datetime.now(UTC)
     # astimezone() on a naive datetime reads it as local time, which is what datetime.now() gave.
     return value if value.tzinfo is not None else value.astimezone()
 

@@ -150,10 +150,13 @@ def test_mapping(site: Path) -> None:
 
 def test_query_filename_scheme() -> None:
     assert query_filename("index", "page=2", ".html") == "index__page=2.html"
-    assert (
-        query_filename("search", "updated-max=2021-05-10T08:00:00%2B07:00&max-results=3", ".html")
-        == "search__updated-max=2021-05-10T08_00_00_2B07_00&max-results=3.html"
-    )
+    blogger = "search__max-results=3&updated-max=2021-05-03T15_20_00_07_00.html"
+    for query in (
+        "updated-max=2021-05-03T15:20:00%2B07:00&max-results=3",
+        "max-results=3&updated-max=2021-05-03T15%3A20%3A00%2B07%3A00",
+        "updated-max=2021-05-03T15:20:00+07:00&max-results=3",
+    ):
+        assert query_filename("search", query, ".html") == blogger
 
 
 def test_base_substitution(site: Path) -> None:

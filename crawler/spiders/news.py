@@ -6,10 +6,11 @@ import logging
 from collections import Counter
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Self
 from urllib.parse import urljoin
 
 import scrapy
+from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
@@ -48,16 +49,28 @@ class NewsSpider(scrapy.Spider):
         self.sources: dict[str, Source] = {}
         self.budget_used: Counter[str] = Counter()
         self._known: set[str] = set()
+        self._links = LinkExtractor(unique=True)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        path = spider._sources_path or crawler.settings.get("PANTAU_SOURCES")
+        sources = load_sources(path)
+        if spider._only:
+            sources = [s for s in sources if s.name == spider._only]
+        spider.sources = {s.name: s for s in sources}
+        # Settings are still open here: give each site its own politeness delay
+        # (Scrapy keys download slots by host) and let AutoThrottle start there.
+        slots = {s.host: {"delay": s.delay, "concurrency": 1} for s in sources}
+        floor = min((s.delay for s in sources), default=crawler.settings.getfloat("DOWNLOAD_DELAY"))
+        crawler.settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
+        crawler.settings.set("DOWNLOAD_DELAY", floor, priority="spider")
+        crawler.settings.set("AUTOTHROTTLE_START_DELAY", floor, priority="spider")
+        return spider
 
     async def start(self) -> AsyncIterator[Any]:
-        path = self._sources_path or self.settings.get("PANTAU_SOURCES")
-        sources = load_sources(path)
-        if self._only:
-            sources = [s for s in sources if s.name == self._only]
-        self.sources = {s.name: s for s in sources}
         self._known = shared_store(self.crawler).known_article_urls()
-        self._links = LinkExtractor(unique=True)
-        for src in sources:
+        for src in self.sources.values():
             yield self._request(
                 src, urljoin(src.url, "/robots.txt"), self.parse_robots, budget=False
             )

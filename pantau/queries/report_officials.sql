@@ -3,7 +3,7 @@ SELECT o.name, o.role, r.name AS region, count(DISTINCT o.article_id) AS article
 FROM officials AS o
 JOIN articles AS a USING (article_id)
 LEFT JOIN regions AS r ON r.code = o.region_code
-WHERE a.published_at >= $start AND a.published_at < $end AND a.relevant AND a.dup_of IS NULL
+WHERE a.published_at >= $1 AND a.published_at < $2 AND a.relevant AND a.dup_of IS NULL
 GROUP BY ALL
 ORDER BY articles DESC, o.name
 LIMIT 20

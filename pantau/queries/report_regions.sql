@@ -2,7 +2,7 @@
 WITH week_articles AS (
     SELECT article_id
     FROM articles
-    WHERE published_at >= $start AND published_at < $end AND relevant AND dup_of IS NULL
+    WHERE published_at >= $1 AND published_at < $2 AND relevant AND dup_of IS NULL
 )
 SELECT r.type, r.name, r.province_name, count(*) AS articles, sum(ar.mentions) AS mentions
 FROM article_regions AS ar

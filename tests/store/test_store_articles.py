@@ -184,3 +184,21 @@ def test_saved_articles_survive_reopening(db_path: Path) -> None:
         store.save_article(a, tags(a), pipeline_version="t1")
     with Store(db_path) as store:
         assert store.known_article_urls() == {a.url}
+
+
+def test_replacement_without_content_hash_keeps_the_old_one(store: Store) -> None:
+    a = article()
+    store.save_article(a, tags(a), pipeline_version="t1", content_hash="a" * 64)
+    store.save_article(a, tags(a), pipeline_version="t2")
+    assert store.query("SELECT content_hash FROM articles")[1] == [("a" * 64,)]
+    store.save_article(a, tags(a), pipeline_version="t3", content_hash="b" * 64)
+    assert store.query("SELECT content_hash FROM articles")[1] == [("b" * 64,)]
+
+
+def test_dates_are_cut_on_wib_days_whatever_the_host_zone(store: Store) -> None:
+    # 01:00 WIB on 13 April is still 12 April in UTC.
+    a = article(published=datetime(2021, 4, 13, 1, 0))
+    store.save_article(a, tags(a), pipeline_version="t1")
+    assert store.query("SELECT CAST(published_at AS DATE)::VARCHAR FROM articles")[1] == [
+        ("2021-04-13",)
+    ]

@@ -159,3 +159,10 @@ def test_counts_cover_every_table(store: Store) -> None:
         "laws": 1,
         "crawl_runs": 0,
     }
+
+
+def test_missing_fetch_time_means_now(store: Store) -> None:
+    before = datetime.now(UTC)
+    store.record_page("https://warta.example/1", "warta", 200, None, HTML)
+    _, rows = store.query("SELECT fetched_at FROM pages")
+    assert before <= rows[0][0] <= datetime.now(UTC)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,12 @@ def test_database_open_for_writing_elsewhere_is_reported(filled: Path) -> None:
                 query_readonly(filled, "SELECT 1")
         finally:
             holder.kill()
+
+
+def test_readonly_dates_are_cut_on_wib_days(db_path: Path) -> None:
+    # 01:00 WIB on 13 April is still 12 April in UTC.
+    with Store(db_path) as store:
+        a = article(published=datetime(2021, 4, 13, 1, 0))
+        store.save_article(a, tags(a), pipeline_version="t1")
+    _, rows = query_readonly(db_path, "SELECT CAST(published_at AS DATE)::VARCHAR FROM articles")
+    assert rows == [("2021-04-13",)]

@@ -1,0 +1,244 @@
+"""Named officials: an office phrase ("Wakil Bupati", "Kepala Perwakilan Ombudsman RI") and the
+person it introduces, in either order ("Bupati Lebong Kopli Ansori", "Kopli Ansori, Bupati
+Lebong"). Titles are dropped; an office with no name after or before it is no official.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from core.model import Evidence, Official
+
+from .regions import RegionMention
+
+_RI = r"(?:\s+(?:RI|Republik\s+Indonesia))?"
+_OMBUDSMAN = r"(?:Ombudsman|ORI)"
+# (pattern, canonical role, region type the office belongs to or None for a national office)
+_ROLES: tuple[tuple[str, str, str | None], ...] = (
+    (
+        rf"(?:Kepala|Ketua)\s+(?:Kantor\s+)?Perwakilan\s+{_OMBUDSMAN}{_RI}"
+        rf"|(?:Kepala|Ketua)\s+{_OMBUDSMAN}{_RI}\s+Perwakilan",
+        "Kepala Perwakilan Ombudsman",
+        "provinsi",
+    ),
+    (rf"Wakil\s+Ketua\s+Ombudsman{_RI}", "Wakil Ketua Ombudsman RI", None),
+    (rf"Ketua\s+Ombudsman{_RI}", "Ketua Ombudsman RI", None),
+    (rf"Anggota\s+Ombudsman{_RI}|Komisioner\s+Ombudsman{_RI}", "Anggota Ombudsman RI", None),
+    (rf"Asisten\s+Ombudsman{_RI}", "Asisten Ombudsman", "provinsi"),
+    (r"Wakil\s+Bupati|Wabup", "Wakil Bupati", "kabupaten"),
+    (r"Bupati", "Bupati", "kabupaten"),
+    (r"Wakil\s+Wali\s*kota|Wawali|Wawako", "Wakil Wali Kota", "kota"),
+    (r"Wali\s*kota|Wako", "Wali Kota", "kota"),
+    (r"Wakil\s+Gubernur|Wagub", "Wakil Gubernur", "provinsi"),
+    (r"Gubernur", "Gubernur", "provinsi"),
+    (r"Sekretaris\s+Daerah|Sekda(?:kab|ko|prov)?", "Sekretaris Daerah", "any"),
+    (r"Asisten\s+(?P<n>I{1,3}|IV|[1-4])", "Asisten {n} Sekretariat Daerah", "any"),
+    (r"Kepala\s+Dinas|Kadis", "Kepala Dinas", "any"),
+    (r"Kepala\s+Biro|Karo", "Kepala Biro", "provinsi"),
+    (r"Kepala\s+Badan", "Kepala Badan", "any"),
+    (r"Camat", "Camat", "any"),
+    (
+        r"Menteri|Men(?:dagri|panrb|pan-?rb|pan\s+rb|kes|sos|keu|dikbud|dikbudristek|kumham)",
+        "Menteri",
+        None,
+    ),
+    (r"Presiden", "Presiden", None),
+)
+_ROLE = re.compile(
+    r"\b(?:(?:Pj|Plt|Plh|Pjs)\.?\s*)?(?:"
+    + "|".join(f"(?P<r{i}>{p})" for i, (p, _, _) in enumerate(_ROLES))
+    + r")\b",
+)
+_TOKEN = re.compile(r"[A-Z][\w'’\-]*\.?|[A-Z]\.")
+_ACRONYM_OR_PAREN = re.compile(r"\([^)]{1,40}\)|[A-Z]{2,}\b|&|dan\b|,(?=\s*[A-Z]{2,})")
+_NAME_GAP = re.compile(r"\s*(?:[,:]\s*)?")
+_BACKWARD = re.compile(r"(?P<name>(?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]*\.?)\s*(?:,|\bselaku|\bsebagai)\s*$")
+_MAX_NAME = 5
+_STOP = frozenset(
+    """ombudsman ri republik indonesia pemerintah pemkab pemkot pemko pemprov kabupaten kota
+    provinsi bupati gubernur wali walikota camat sekda ketua wakil kepala anggota menteri
+    presiden senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni
+    juli agustus september oktober november desember dalam pada selaku saat ketika dia ia
+    beliau menurut kemudian selain namun hal ini itu acara kegiatan rapat tahun bersama juga
+    yang dan di ke dari untuk sedangkan sementara adapun kami kita mereka para seluruh bahwa
+    terkait hari turut hadir gelar raih hadiri buka tutup tinjau resmikan pimpin serahkan
+    terima ikuti minta ajak dorong apresiasi sambut lantik rakor sidak kunjungi targetkan bahas
+    beri pastikan tegaskan harap imbau launching""".split()
+)
+
+
+@cache
+def _word_list(name: str) -> frozenset[str]:
+    text = resources.files("classify").joinpath("data", name).read_text(encoding="utf-8")
+    lines = (line for line in text.splitlines() if not line.startswith("#"))
+    return frozenset(w for line in lines for w in line.split())
+
+
+def _plain(word: str) -> str:
+    return re.sub(r"[^\w]", "", word).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    name: str
+    role: str
+    region_type: str | None
+    region_code: str | None
+    start: int
+    end: int
+
+
+class _Reader:
+    def __init__(self, text: str, mentions: list[RegionMention]) -> None:
+        self.text = text
+        self.mentions = {m.start: m for m in mentions} | {m.name_start: m for m in mentions}
+        self.office = _word_list("office_words.txt")
+        self.titles = _word_list("titles.txt")
+
+    def _skip_office(self, pos: int) -> tuple[int, RegionMention | None]:
+        """Past office words, acronyms, parentheses and region names after a role."""
+        region: RegionMention | None = None
+        while True:
+            at = pos + len(self.text[pos:]) - len(self.text[pos:].lstrip(" "))
+            mention = self.mentions.get(at)
+            if mention is not None:
+                region = region or mention
+                pos = mention.end
+                continue
+            m = _ACRONYM_OR_PAREN.match(self.text, at)
+            if m:
+                pos = m.end()
+                continue
+            word = _TOKEN.match(self.text, at)
+            if word and _plain(word.group()) in self.office:
+                pos = word.end()
+                continue
+            return pos, region
+
+    def read_name(self, pos: int) -> tuple[str, int, int] | None:
+        """(name, start, end) of the personal name at ``pos``, titles dropped."""
+        gap = _NAME_GAP.match(self.text, pos)
+        pos = gap.end() if gap else pos
+        words: list[str] = []
+        start = end = pos
+        while len(words) < _MAX_NAME:
+            m = _TOKEN.match(self.text, pos)
+            if not m:
+                break
+            raw = m.group()
+            plain = _plain(raw)
+            if not words and plain in self.titles:
+                pos = self._skip_spaces(m.end())
+                start = pos
+                continue
+            if plain in _STOP or (raw.isupper() and len(plain) > 1) or plain in self.titles:
+                break
+            if not words:
+                start = m.start()
+            words.append(raw.rstrip(".") if len(plain) > 1 else raw)
+            end = m.end() - (1 if raw.endswith(".") and len(plain) > 1 else 0)
+            nxt = self._skip_spaces(m.end())
+            if nxt == m.end() or self.text[m.end() : nxt].count("\n"):
+                break
+            # A full word ending in a dot closes the name unless an initial follows ("Yana. D.").
+            if raw.endswith(".") and len(plain) > 1 and not re.match(r"[A-Z]\.", self.text[nxt:]):
+                break
+            pos = nxt
+        if not words or (len(words) == 1 and len(_plain(words[0])) < 3):
+            return None
+        return " ".join(words), start, end
+
+    def _skip_spaces(self, pos: int) -> int:
+        while pos < len(self.text) and self.text[pos] in " \t":
+            pos += 1
+        return pos
+
+    def read_backward(self, start: int) -> tuple[str, int, int] | None:
+        window = self.text[max(0, start - 80) : start]
+        m = _BACKWARD.search(window)
+        if not m:
+            return None
+        offset = start - len(window)
+        words = [w for w in m.group("name").split() if _plain(w) not in self.titles]
+        if len(words) < 2 or any(_plain(w) in _STOP or _plain(w) in self.office for w in words):
+            return None
+        first = m.start("name") + offset
+        return " ".join(w.rstrip(".") if len(_plain(w)) > 1 else w for w in words), first, m.end("name") + offset
+
+    def find(self) -> list[_Found]:
+        found: list[_Found] = []
+        for m in _ROLE.finditer(self.text):
+            index = next(i for i in range(len(_ROLES)) if m.group(f"r{i}"))
+            _, role, region_type = _ROLES[index]
+            if "{n}" in role:
+                role = role.format(n=_roman(m.group("n")))
+            after, mention = self._skip_office(m.end())
+            if role == "Kepala Badan":
+                role = " ".join(self.text[m.start() : after].split()[:6]).rstrip(",")
+                role = _strip_region(role, mention, self.text)
+            named = self.read_name(after)
+            if named is None:
+                named = self.read_backward(m.start())
+            if named is None:
+                continue
+            name, start, end = named
+            if role.startswith("Ketua Ombudsman") and mention and mention.entry:
+                role, region_type = "Kepala Perwakilan Ombudsman", "provinsi"
+            code = mention.entry.code if mention and mention.entry else None
+            span = (min(m.start(), start), max(m.end(), end))
+            found.append(_Found(name, role, region_type, code, *span))
+        return found
+
+
+def _roman(n: str) -> str:
+    return {"1": "I", "2": "II", "3": "III", "4": "IV"}.get(n, n)
+
+
+def _strip_region(role: str, mention: RegionMention | None, text: str) -> str:
+    if mention is None:
+        return role
+    return role.split(text[mention.start : mention.end])[0].strip()
+
+
+def _default_region(region_type: str | None, mentions: list[RegionMention]) -> str | None:
+    """The article's most-mentioned region of the office's type, for offices named bare."""
+    if region_type is None:
+        return None
+    counts = Counter(m.entry.code for m in mentions if m.entry)
+    types = {m.entry.code: m.entry.type for m in mentions if m.entry}
+    wanted = ("kabupaten", "kota", "provinsi") if region_type == "any" else (region_type,)
+    for type_ in wanted:
+        ranked = [code for code, _ in counts.most_common() if types[code] == type_]
+        if ranked:
+            return ranked[0]
+    return None
+
+
+def _key(name: str) -> tuple[str, ...]:
+    return tuple(_plain(w) for w in name.split() if _plain(w))
+
+
+def find_officials(text: str, mentions: list[RegionMention]) -> list[Official]:
+    """One Official per person, at the first office phrase that names them."""
+    officials: list[Official] = []
+    keys: list[tuple[str, ...]] = []
+    for f in _Reader(text, mentions).find():
+        key = _key(f.name)
+        same = next((i for i, k in enumerate(keys) if set(key) <= set(k) or set(k) <= set(key)), None)
+        if same is not None:
+            if len(key) > len(keys[same]):
+                officials[same].name, keys[same] = f.name, key
+            continue
+        code = f.region_code or _default_region(f.region_type, mentions)
+        officials.append(Official(f.name, f.role, code, 1, Evidence.of(text, f.start, f.end)))
+        keys.append(key)
+    for official, key in zip(officials, keys, strict=True):
+        official.mentions = max(
+            (len(re.findall(rf"\b{re.escape(w)}\b", text, re.IGNORECASE)) for w in key if len(w) > 3),
+            default=1,
+        )
+    return officials

@@ -1,0 +1,167 @@
+"""Numeric public-service ratings: value, subject region, year, zone, rank and kind.
+
+A number counts as a score when score words come just before it ("nilai 93,78", "skor",
+"IKM"), "poin" follows it, or a region name precedes it in a ranking list ("Lampung 88,76").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.model import Evidence, Score, Zone
+
+from .numbers import parse_id_number
+from .regions import RegionMention
+
+_NUMBER = re.compile(r"(?<![\d.,/:\w])(?P<n>\d{1,3}(?:[.,]\d{1,2})?)(?![\d/:%]|[.,]\d)")
+# "nilai 15, 16": some sites type a space after the decimal comma.
+_SPACED = re.compile(r"(?<![\d.,])(?P<a>\d{1,3}),\s(?P<b>\d{2})(?!\d|[.,]\d)")
+_CUE_BEFORE = re.compile(
+    r"(?:nilai|skor|score|poin|kepatuhan|ikm|ipp|indeks|predikat|zona|capaian|angka|nilainya)"
+    r"[^.\d]{0,40}$",
+    re.IGNORECASE,
+)
+_TIGHT_CUE = re.compile(r"(?:nilai|skor|zona)\W{0,3}$", re.IGNORECASE)
+_POIN_AFTER = re.compile(r"^\s*(?:poin|point)\b", re.IGNORECASE)
+_NOT_SCORE_AFTER = re.compile(r"^\s*(?:%|persen|tahun|hari|orang|unit|juta|miliar|ribu)", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_ZONE = re.compile(r"zona\s+(?P<z>hijau|kuning|merah)|kepatuhan\s+(?P<p>tinggi|sedang|rendah)", re.IGNORECASE)
+_PREDICATE_ZONES: dict[str, Zone] = {"tinggi": "hijau", "sedang": "kuning", "rendah": "merah"}
+_ORDINALS = {
+    "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6,
+    "ketujuh": 7, "kedelapan": 8, "kesembilan": 9, "kesepuluh": 10,
+}  # fmt: skip
+_ORDINAL = "|".join(_ORDINALS)
+_RANK = re.compile(
+    rf"(?:peringkat|ranking|rangking|urutan|posisi)\s*(?:ke\s*-?\s*)?(?P<n>\d{{1,3}}|{_ORDINAL})\b",
+    re.IGNORECASE,
+)
+_LEADING_ORDINAL = re.compile(rf"(?:^|[.,;:]\s*)(?P<n>{_ORDINAL})\b", re.IGNORECASE)
+_LOCATIVE = re.compile(r"(?:\bdi|\bse-?|tingkat)\s*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n+")
+_KINDS = (
+    ("ikm", re.compile(r"\bIKM\b|indeks\s+kepuasan|survei\s+kepuasan", re.IGNORECASE)),
+    ("ipp", re.compile(r"\bIPP\b|indeks\s+pelayanan\s+publik", re.IGNORECASE)),
+    ("kepatuhan", re.compile(r"kepatuhan|zona\s+(?:hijau|kuning|merah)|standar\s+pelayanan", re.IGNORECASE)),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    value: float
+    start: int
+    end: int
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        else:
+            return start, m.start()
+    return start, len(text)
+
+
+def _candidates(text: str, mentions: list[RegionMention]) -> list[_Candidate]:
+    region_ends = {m.end for m in mentions}
+    found: list[_Candidate] = []
+    for m in _SPACED.finditer(text):
+        if _TIGHT_CUE.search(text[max(0, m.start() - 20) : m.start()]):
+            found.append(_Candidate(float(f"{m.group('a')}.{m.group('b')}"), m.start(), m.end()))
+    taken = [(c.start, c.end) for c in found]
+    for m in _NUMBER.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        value = parse_id_number(m.group("n"))
+        if value is None or value > 100 or _NOT_SCORE_AFTER.match(text[m.end() :]):
+            continue
+        before = text[max(0, m.start() - 60) : m.start()]
+        after_region = any(0 <= m.start() - end <= 2 for end in region_ends)
+        decimal = "," in m.group("n") or "." in m.group("n")
+        poin = _POIN_AFTER.match(text[m.end() :]) is not None
+        if poin or (decimal and (_CUE_BEFORE.search(before) or after_region)) or (
+            _TIGHT_CUE.search(before) and not decimal
+        ):
+            found.append(_Candidate(value, m.start(), m.end()))
+    return sorted(found, key=lambda c: c.start)
+
+
+def _subject(
+    text: str, mentions: list[RegionMention], start: int, end: int, at: int
+) -> RegionMention | None:
+    inside = [m for m in mentions if start <= m.start and m.end <= end and m.entry]
+    # "terbaik di Provinsi Bengkulu": a place where something happens is no score's subject.
+    placed = [m for m in inside if not _LOCATIVE.search(text[max(0, m.start - 9) : m.start])]
+    inside = placed or inside
+    before = [m for m in inside if m.end <= at]
+    if before:
+        return before[-1]
+    after = [m for m in inside if m.start >= at]
+    return after[0] if after else None
+
+
+def _year(text: str, start: int, end: int, at: int) -> int | None:
+    years = [(abs(m.start() - at), int(m.group())) for m in _YEAR.finditer(text, start, end)]
+    if years:
+        return min(years)[1]
+    earlier = [int(m.group()) for m in _YEAR.finditer(text, 0, at)]
+    return earlier[-1] if earlier else None
+
+
+def _zone(sentence: str, at: int) -> Zone | None:
+    zones = [(abs(m.start() - at), m) for m in _ZONE.finditer(sentence)]
+    if not zones:
+        return None
+    m = min(zones, key=lambda z: z[0])[1]
+    if m.group("z"):
+        return m.group("z").lower()  # type: ignore[return-value]
+    return _PREDICATE_ZONES[m.group("p").lower()]
+
+
+def _rank(sentence: str, at: int) -> int | None:
+    ranks = [(abs(m.start() - at), m.group("n")) for m in _RANK.finditer(sentence)]
+    ranks += [(abs(m.start() - at), m.group("n")) for m in _LEADING_ORDINAL.finditer(sentence[:at])]
+    if not ranks:
+        return None
+    word = min(ranks)[1].lower()
+    return int(word) if word.isdigit() else _ORDINALS[word]
+
+
+def _kind(sentence: str, text: str) -> str:
+    for within in (sentence, text):
+        for kind, pattern in _KINDS:
+            if pattern.search(within):
+                return kind
+    return "other"
+
+
+def find_scores(text: str, mentions: list[RegionMention]) -> list[Score]:
+    scores: list[Score] = []
+    previous: RegionMention | None = None
+    seen: set[tuple[float, str | None]] = set()
+    for c in _candidates(text, mentions):
+        start, end = _sentence_bounds(text, c.start)
+        sentence = text[start:end]
+        at = c.start - start
+        subject = _subject(text, mentions, start, end, c.start) or previous
+        previous = subject
+        entry = subject.entry if subject else None
+        key = (c.value, entry.code if entry else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        scores.append(
+            Score(
+                value=c.value,
+                subject=entry.name if entry else None,
+                subject_code=entry.code if entry else None,
+                year=_year(text, start, end, c.start),
+                zone=_zone(sentence, at),
+                rank=_rank(sentence, at),
+                kind=_kind(sentence, text),
+                evidence=Evidence.of(text, max(start, c.start - 40), c.end),
+            )
+        )
+    return scores

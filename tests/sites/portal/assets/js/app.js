@@ -1,0 +1,1 @@
+/* Nusa Raya News front-end (placeholder) */
