@@ -54,10 +54,15 @@ _ROLE = re.compile(
     + r")\b",
 )
 _TOKEN = re.compile(r"[A-Z][\w'’\-]*\.?|[A-Z]\.")
-_ACRONYM_OR_PAREN = re.compile(r"\([^)]{1,40}\)|[A-Z]{2,}\b|&|dan\b|,(?=\s*[A-Z]{2,})")
+_ACRONYM_OR_PAREN = re.compile(r"\([^)]{1,40}\)|[A-Z]{2,}\b|&|dan\b|[-/](?=\w)|,(?=\s*[A-Z]{2,})")
 _NAME_GAP = re.compile(r"\s*(?:[,:]\s*)?")
 _BACKWARD = re.compile(r"(?P<name>(?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]*\.?)\s*(?:,|\bselaku|\bsebagai)\s*$")
 _MAX_NAME = 5
+# "Peraturan Presiden", "Kantor Bupati": the office named as an institution, not a person.
+_NOT_A_PERSON_BEFORE = re.compile(
+    r"\b(?:peraturan|instruksi|keputusan|kantor|rumah\s+dinas|rumah\s+jabatan|staf)\s+$",
+    re.IGNORECASE,
+)
 _STOP = frozenset(
     """ombudsman ri republik indonesia pemerintah pemkab pemkot pemko pemprov kabupaten kota
     provinsi bupati gubernur wali walikota camat sekda ketua wakil kepala anggota menteri
@@ -67,7 +72,8 @@ _STOP = frozenset(
     yang dan di ke dari untuk sedangkan sementara adapun kami kita mereka para seluruh bahwa
     terkait hari turut hadir gelar raih hadiri buka tutup tinjau resmikan pimpin serahkan
     terima ikuti minta ajak dorong apresiasi sambut lantik rakor sidak kunjungi targetkan bahas
-    beri pastikan tegaskan harap imbau launching""".split()
+    beri pastikan tegaskan harap imbau launching nomor no tentang jalan jl gedung hotel aula
+    ruang desa kecamatan kelurahan dusun kampung""".split()
 )
 
 
@@ -95,7 +101,7 @@ class _Found:
 class _Reader:
     def __init__(self, text: str, mentions: list[RegionMention]) -> None:
         self.text = text
-        self.mentions = {m.start: m for m in mentions} | {m.name_start: m for m in mentions}
+        self.mentions = mentions
         self.office = _word_list("office_words.txt")
         self.titles = _word_list("titles.txt")
 
@@ -103,8 +109,8 @@ class _Reader:
         """Past office words, acronyms, parentheses and region names after a role."""
         region: RegionMention | None = None
         while True:
-            at = pos + len(self.text[pos:]) - len(self.text[pos:].lstrip(" "))
-            mention = self.mentions.get(at)
+            at = self._skip_spaces(pos)
+            mention = next((m for m in self.mentions if m.start <= at < m.end), None)
             if mention is not None:
                 region = region or mention
                 pos = mention.end
@@ -172,6 +178,10 @@ class _Reader:
     def find(self) -> list[_Found]:
         found: list[_Found] = []
         for m in _ROLE.finditer(self.text):
+            if _NOT_A_PERSON_BEFORE.search(self.text[max(0, m.start() - 12) : m.start()]):
+                continue
+            if _in_headline(self.text, m.start()):
+                continue
             index = next(i for i in range(len(_ROLES)) if m.group(f"r{i}"))
             _, role, region_type = _ROLES[index]
             if "{n}" in role:
@@ -192,6 +202,15 @@ class _Reader:
             span = (min(m.start(), start), max(m.end(), end))
             found.append(_Found(name, role, region_type, code, *span))
         return found
+
+
+def _in_headline(text: str, pos: int) -> bool:
+    """Title-case lines ("Wabup Ciamis Rakor Terkait Pelayanan Publik") run verbs into names."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = re.findall(r"[^\W\d_]+", text[start : end if end >= 0 else len(text)])
+    capitalised = sum(w[0].isupper() for w in words)
+    return len(words) >= 4 and capitalised >= 0.7 * len(words)
 
 
 def _roman(n: str) -> str:

@@ -24,7 +24,11 @@ _CUE_BEFORE = re.compile(
 )
 _TIGHT_CUE = re.compile(r"(?:nilai|skor|zona)\W{0,3}$", re.IGNORECASE)
 _POIN_AFTER = re.compile(r"^\s*(?:poin|point)\b", re.IGNORECASE)
-_NOT_SCORE_AFTER = re.compile(r"^\s*(?:%|persen|tahun|hari|orang|unit|juta|miliar|ribu)", re.IGNORECASE)
+_NOT_SCORE_AFTER = re.compile(
+    r"^\s*(?:%|persen|tahun|hari|orang|unit|juta|miliar|ribu|-\s*\d)", re.IGNORECASE
+)
+# Between a region and its value in a ranking list: "Melawi dengan 72,95", "Kota Bima (83,90)".
+_LIST_LINK = re.compile(r"\s*(?:dengan|sebesar|yakni|yaitu|:)?\s*\(?\s*", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _ZONE = re.compile(r"zona\s+(?P<z>hijau|kuning|merah)|kepatuhan\s+(?P<p>tinggi|sedang|rendah)", re.IGNORECASE)
 _PREDICATE_ZONES: dict[str, Zone] = {"tinggi": "hijau", "sedang": "kuning", "rendah": "merah"}
@@ -68,7 +72,7 @@ def _candidates(text: str, mentions: list[RegionMention]) -> list[_Candidate]:
     region_ends = {m.end for m in mentions}
     found: list[_Candidate] = []
     for m in _SPACED.finditer(text):
-        if _TIGHT_CUE.search(text[max(0, m.start() - 20) : m.start()]):
+        if _CUE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
             found.append(_Candidate(float(f"{m.group('a')}.{m.group('b')}"), m.start(), m.end()))
     taken = [(c.start, c.end) for c in found]
     for m in _NUMBER.finditer(text):
@@ -78,7 +82,7 @@ def _candidates(text: str, mentions: list[RegionMention]) -> list[_Candidate]:
         if value is None or value > 100 or _NOT_SCORE_AFTER.match(text[m.end() :]):
             continue
         before = text[max(0, m.start() - 60) : m.start()]
-        after_region = any(0 <= m.start() - end <= 2 for end in region_ends)
+        after_region = any(_LIST_LINK.fullmatch(text[end : m.start()]) for end in region_ends if end <= m.start())
         decimal = "," in m.group("n") or "." in m.group("n")
         poin = _POIN_AFTER.match(text[m.end() :]) is not None
         if poin or (decimal and (_CUE_BEFORE.search(before) or after_region)) or (
@@ -140,7 +144,7 @@ def _kind(sentence: str, text: str) -> str:
 def find_scores(text: str, mentions: list[RegionMention]) -> list[Score]:
     scores: list[Score] = []
     previous: RegionMention | None = None
-    seen: set[tuple[float, str | None]] = set()
+    seen: set[float] = set()
     for c in _candidates(text, mentions):
         start, end = _sentence_bounds(text, c.start)
         sentence = text[start:end]
@@ -148,10 +152,9 @@ def find_scores(text: str, mentions: list[RegionMention]) -> list[Score]:
         subject = _subject(text, mentions, start, end, c.start) or previous
         previous = subject
         entry = subject.entry if subject else None
-        key = (c.value, entry.code if entry else None)
-        if key in seen:
+        if c.value in seen:
             continue
-        seen.add(key)
+        seen.add(c.value)
         scores.append(
             Score(
                 value=c.value,

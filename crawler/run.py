@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -13,18 +13,10 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from core.sources import load_sources
+from crawler.extensions import SourceStats, source_stats
 from crawler.spiders.news import NewsSpider
-from store import Store
 
 ProgressHook = Callable[[str, str], None]
-
-
-@dataclass(slots=True)
-class SourceStats:
-    pages: int = 0
-    new_articles: int = 0
-    extraction_failures: int = 0
-    errors: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -86,9 +78,6 @@ def run_crawl(
     """
     sources = load_sources(sources_path)
     started = datetime.now(UTC)
-    with Store(db) as store:
-        store.upsert_sources(sources)
-        run_ids = {s.name: store.start_run(s.name) for s in sources}
     settings = crawl_settings(db, max_pages=max_pages, log_level=log_level, process=process)
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(NewsSpider)
@@ -103,27 +92,6 @@ def run_crawl(
     process.crawl(crawler, sources=str(sources_path), max_pages=max_pages)
     process.start()
     stats = crawler.stats.get_stats() if crawler.stats else {}
-    finished = datetime.now(UTC)
-    per_source = {s.name: _source_stats(stats, s.name) for s in sources}
-    with Store(db) as store:
-        for name, st in per_source.items():
-            store.finish_run(
-                run_ids[name],
-                pages_fetched=st.pages,
-                new_articles=st.new_articles,
-                extraction_failures=st.extraction_failures,
-                errors=[f"{kind}: {n}" for kind, n in sorted(st.errors.items())],
-                status=str(stats.get("finish_reason", "finished")),
-            )
-    return CrawlSummary(started, finished, per_source, str(stats.get("finish_reason", "")))
-
-
-def _source_stats(stats: dict[str, Any], name: str) -> SourceStats:
-    prefix = f"pantau/errors/{name}/"
-    errors = {k.removeprefix(prefix): int(v) for k, v in stats.items() if k.startswith(prefix)}
-    return SourceStats(
-        errors=errors,
-        pages=int(stats.get(f"pantau/pages/{name}", 0)),
-        new_articles=int(stats.get(f"pantau/new_articles/{name}", 0)),
-        extraction_failures=int(stats.get(f"pantau/extraction_failures/{name}", 0)),
-    )
+    per_source = {s.name: source_stats(stats, s.name) for s in sources}
+    reason = str(stats.get("finish_reason", ""))
+    return CrawlSummary(started, datetime.now(UTC), per_source, reason)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from extract.rules import rules
 
@@ -38,21 +39,12 @@ class Byline:
         return ", ".join(self.editors) or None
 
 
-def _label_pattern() -> re.Pattern[str]:
+@cache
+def _labels() -> re.Pattern[str]:
     r = rules()
     labels = sorted((*r.author_labels, *r.editor_labels, *r.other_labels), key=len, reverse=True)
     alternation = "|".join(re.escape(x) for x in labels)
     return re.compile(rf"(?:^|\s|\||/)(?P<label>{alternation})\s*[:\uff1a]\s*", re.I)
-
-
-_LABEL: re.Pattern[str] | None = None
-
-
-def _labels() -> re.Pattern[str]:
-    global _LABEL
-    if _LABEL is None:
-        _LABEL = _label_pattern()
-    return _LABEL
 
 
 def is_organisation(name: str) -> bool:
@@ -72,9 +64,9 @@ def clean_name(name: str) -> str | None:
     return name
 
 
-def parse_byline_line(line: str) -> tuple[Byline, bool] | None:
-    """Parse "Penulis: A | Editor: B". Returns the names found and whether the line is only a
-    byline (so it can leave the body); None when the line holds no byline label at its start."""
+def parse_byline_line(line: str) -> Byline | None:
+    """Parse "Penulis: A | Editor: B" into the people it names (organisations left out); None
+    when the line does not open with a byline label, i.e. is prose."""
     stripped = line.strip()
     if len(stripped) > 160:
         return None
@@ -96,7 +88,7 @@ def parse_byline_line(line: str) -> tuple[Byline, bool] | None:
                 found.authors.append(name)
             elif label in r.editor_labels:
                 found.editors.append(name)
-    return found, True
+    return found
 
 
 def split_signoff(text: str) -> tuple[str, Byline]:

@@ -44,6 +44,7 @@ _BLOCK_TAGS = frozenset(
 _HEADING_TAGS = frozenset(
     {"h1", "h2", "h3", "h4", "h5", "h6", "span", "div", "p", "strong", "b", "header", "label"}
 )
+_INSERT_TAGS = ("p", "div", "li", "strong", "b", "span", "em", "h2", "h3", "h4", "table")
 _LIST_TAGS = frozenset({"ul", "ol", "div", "section", "aside", "table", "nav", "dl"})
 # An insert may wrap a long headline, but a real paragraph that merely mentions "baca juga"
 # is longer than this.
@@ -123,24 +124,21 @@ def _insert_block(el: HtmlElement) -> HtmlElement:
 
 def drop_inserts(tree: HtmlElement) -> None:
     """Drop "Baca juga: <a>headline</a>" inserts wherever they sit in the body."""
-    pattern = rules().insert_prefix
-    for el in list(
-        tree.iter(
-            "p", "div", "li", "strong", "b", "span", "em", "h2", "h3", "h4", "table", "blockquote"
-        )
-    ):
+    r = rules()
+    for el in list(tree.iter(*_INSERT_TAGS)):
         if el.getparent() is None:
             continue
         text = _text(el)
-        if not text or len(text) > _MAX_INSERT_CHARS or not pattern.match(text):
+        if not text or len(text) > _MAX_INSERT_CHARS or not r.insert_prefix.match(text):
             continue
-        # Inline insert inside a paragraph of prose: remove the marker element only.
+        # A bare "Berita Terkait" heading goes with its list, in drop_link_sections.
+        if r.section_heading.match(text):
+            continue
         block = _insert_block(el)
-        if el.find(".//a") is None and block is el and el.getnext() is not None:
-            # "Baca juga:" as a bare label: its links follow as siblings.
-            nxt = el.getnext()
-            if nxt is not None and nxt.tag == "a":
-                _delete(nxt)
+        # "<strong>Baca juga:</strong> <a>...</a>" inside a paragraph: the link goes too.
+        nxt = block.getnext()
+        if block.find(".//a") is None and nxt is not None and nxt.tag == "a":
+            _delete(nxt)
         _delete(block)
 
 

@@ -3,7 +3,6 @@ for what survives (bylines, sign-offs, datelines, page furniture), then metadata
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from collections.abc import Sequence
@@ -108,9 +107,8 @@ def _clean_lines(text: str, title: str | None) -> _Body:
         if title_key and re.sub(r"\W+", "", line.lower()) == title_key:
             continue
         # Bylines in layout tables come out as "| Penulis | : Nama |".
-        parsed = parse_byline_line(re.sub(r"\s*\|\s*(?=:)", "", line).strip(" |"))
-        if parsed is not None:
-            found, _ = parsed
+        found = parse_byline_line(re.sub(r"\s*\|\s*(?=:)", "", line).strip(" |"))
+        if found is not None:
             body.byline.authors.extend(found.authors)
             body.byline.editors.extend(found.editors)
             continue
@@ -150,6 +148,25 @@ def _body_of(tree: HtmlElement, url: str) -> tuple[Any, str]:
     clean_tree(tree)
     doc = _trafilatura(tree, url)
     return doc, (doc.text or "") if doc is not None else ""
+
+
+def _word_count(text: str) -> int:
+    return len(_WORDS.findall(text))
+
+
+def _extract_body(html: str, tree: HtmlElement, url: str) -> tuple[Any, str]:
+    """Fast path: trafilatura's default (precision-leaning) extraction on the cleaned tree.
+    Fallback, only when that gives a stub: the untouched page with ``favor_recall``, in case the
+    rules or trafilatura's own pruning took the article for boilerplate."""
+    doc, text = _body_of(tree, url)
+    if _word_count(text) >= MIN_WORDS:
+        return doc, text
+    fresh = _parse(html)
+    retry = _trafilatura(fresh, url, recall=True) if fresh is not None else None
+    if retry is not None and _word_count(retry.text or "") > _word_count(text):
+        log.debug("%s: recall fallback used", url)
+        return retry, retry.text or ""
+    return doc, text
 
 
 def _listing_by_markup(tree: HtmlElement) -> str | None:
@@ -259,7 +276,7 @@ def article_from_html(
     if reason := _listing_by_markup(tree):
         log.info("%s: %s", url, reason)
         return None
-    doc, text = _body_of(tree, url)
+    doc, text = _extract_body(html, tree, url)
     if doc is None or not text.strip():
         log.info("%s: no text found", url)
         return None
@@ -272,7 +289,7 @@ def article_from_html(
     for extra in pages:
         _append(body, _continuation(extra, url, title))
     text = "\n".join(body.lines)
-    words = len(_WORDS.findall(text))
+    words = _word_count(text)
     if words < MIN_WORDS:
         log.info("%s: too short (%d words)", url, words)
         return None
@@ -304,7 +321,3 @@ def to_json(article: Article) -> dict[str, Any]:
         "editor": article.editor,
         "dateline": article.dateline,
     }
-
-
-def dumps(article: Article) -> str:
-    return json.dumps(to_json(article), ensure_ascii=False)

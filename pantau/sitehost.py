@@ -59,6 +59,7 @@ import email.utils
 import fnmatch
 import hashlib
 import re
+import sys
 import threading
 import time
 import tomllib
@@ -70,7 +71,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 __all__ = ["Request", "SiteHost", "main"]
 
-CONTENT_TYPES = {
+TEXT_TYPES = {  # files that get the {{BASE}} substitution
     ".html": "text/html; charset=utf-8",
     ".htm": "text/html; charset=utf-8",
     ".xml": "application/xml",
@@ -81,8 +82,7 @@ CONTENT_TYPES = {
     ".css": "text/css; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
 }
-TEXT_SUFFIXES = frozenset(CONTENT_TYPES)  # files that get the {{BASE}} substitution
-CONTENT_TYPES |= {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg"}
+CONTENT_TYPES = TEXT_TYPES | {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg"}
 INDEX_FILES = ("index.html", "index.xml", "index.rss", "index.atom")
 _UNSAFE_QUERY_CHARS = re.compile(r"[^A-Za-z0-9._=&-]")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -241,13 +241,13 @@ class SiteHost:
         return None
 
     def render(self, data: bytes, suffix: str) -> bytes:
-        if suffix in TEXT_SUFFIXES:
+        if suffix in TEXT_TYPES:
             return data.replace(self.placeholder, self.base.encode())
         return data
 
     def calendar_page(self, rule: dict[str, Any], query: str) -> bytes | None:
         """A generated month page for an endless calendar trap, or None for a bad month."""
-        params = dict(p.partition("=")[::2] for p in query.split("&") if p)
+        params = dict(parse_qsl(query))
         match = _MONTH.match(params.get(rule.get("param", "bulan"), rule.get("start", "2021-01")))
         if not match:
             return None
@@ -270,6 +270,11 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
     site: SiteHost
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Crawlers drop connections mid-answer (timeouts, cancelled requests): not an error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -404,7 +409,7 @@ def main(argv: list[str] | None = None) -> int:
             while True:
                 time.sleep(3600)
     except FileNotFoundError as exc:
-        print(f"error: {exc}", flush=True)
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 0

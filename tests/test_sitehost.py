@@ -329,3 +329,115 @@ def test_command_line(site: Path) -> None:
         proc.wait(timeout=10)
         if proc.stdout:
             proc.stdout.close()
+
+
+# -- the fixture web (tests/sites) ------------------------------------------------------------
+FIXTURES = ["wpsite", "blogsite", "portal"]
+
+
+def _canonical(html: str) -> str | None:
+    import re
+
+    for tag in re.findall(r"<link\b[^>]*>", html):
+        if re.search(r"""rel=['"]canonical['"]""", tag):
+            match = re.search(r"""href=['"]([^'"]+)['"]""", tag)
+            return match[1] if match else None
+    return None
+
+
+def _text(page: str) -> str:
+    """The page's text with tags dropped and entities resolved (enough to find a paragraph)."""
+    import html
+    import re
+
+    return html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+def _decode(headers: dict[str, str], body: bytes) -> str:
+    charset = headers.get("Content-Type", "").partition("charset=")[2] or "utf-8"
+    return body.decode(charset)
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_fixture_site_articles(name: str) -> None:
+    root = SITES / name
+    expected = json.loads((root / "expected.json").read_text(encoding="utf-8"))
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert len(expected["articles"]) >= 4
+    with SiteHost(root) as host:
+        for path in expected["articles"]:
+            assert f"`{path}`" in readme
+            details = expected["details"][path]
+            status, headers, body, final = fetch(host.base + path)
+            if path in expected.get("flaky", {}):
+                assert status == 500
+                status, headers, body, final = fetch(host.base + path)
+            assert (status, final) == (200, host.base + path)
+            page = _decode(headers, body)
+            assert _canonical(page) == host.base + path
+            assert details["first_paragraph"] in _text(page)
+            for later in details["pages"]:
+                status, headers, body, _ = fetch(host.base + later)
+                assert status == 200 and _canonical(_decode(headers, body)) == host.base + later
+            last_page = _decode(headers, body) if details["pages"] else page
+            assert details["last_paragraph"] in _text(last_page)
+        for path in expected["not_articles"]:
+            assert fetch(host.base + path)[0] == 200, path
+        for path in expected["not_found"]:
+            assert fetch(host.base + path)[0] == 404, path
+        for duplicate, canonical in expected["duplicates"].items():
+            status, headers, body, final = fetch(host.base + duplicate)
+            assert status == 200, duplicate
+            assert host.base + canonical in (final, _canonical(_decode(headers, body))), duplicate
+        robots = fetch(host.base + "/robots.txt")[2].decode()
+        for prefix in expected["never_fetch"]:
+            assert f"Disallow: {prefix}" in robots
+        if expected["sitemap"]:
+            sitemap = fetch(host.base + expected["sitemap"])[2].decode()
+            assert "{{BASE}}" not in sitemap and host.base in sitemap
+        if expected["feed"]:
+            status, headers, body, _ = fetch(host.base + expected["feed"])
+            feed = body.decode()
+            assert status == 200 and all(host.base + path in feed for path in expected["articles"])
+
+
+def test_wpsite_traps() -> None:
+    root = SITES / "wpsite"
+    expected = json.loads((root / "expected.json").read_text(encoding="utf-8"))
+    legacy = next(p for p, d in expected["details"].items() if d["encoding"] == "windows-1252")
+    with SiteHost(root) as host:
+        status, headers, body, _ = fetch(host.base + legacy)
+        assert headers["Content-Type"] == "text/html; charset=windows-1252"
+        assert "André" in body.decode("cp1252") and "“Disdukcapil”" in body.decode("cp1252")
+        with pytest.raises(UnicodeDecodeError):
+            body.decode("utf-8")
+        assert b"<meta charset" not in body
+        # the calendar never ends
+        url, seen = host.base + "/kalender/?bulan=2021-05", set()
+        for _ in range(30):
+            status, _, body, _ = fetch(url)
+            assert status == 200 and url not in seen
+            seen.add(url)
+            import re
+
+            url = re.search(r'class="next-month" href="([^"]+)"', body.decode())[1]
+        assert url.endswith("bulan=2023-11")
+        # redirect chain: old slug -> shortlink -> permalink
+        host.clear_requests()
+        old = "/2021/04/20/bupati-ogan-ilir-teken-maklumat/"
+        assert fetch(host.base + old)[3] == host.base + expected["duplicates"][old]
+        assert [r.status for r in host.requests] == [301, 301, 200]
+        assert fetch(host.base + "/sitemap.xml")[3] == host.base + "/sitemap_index.xml"
+
+
+def test_portal_pagination_only_article() -> None:
+    root = SITES / "portal"
+    expected = json.loads((root / "expected.json").read_text(encoding="utf-8"))
+    (only,) = expected["only_via_pagination"]
+    linking = {
+        path.relative_to(root).as_posix()
+        for path in root.rglob("*.html")
+        if only in path.read_text(encoding="utf-8")
+        and not path.name.startswith(only.split("/")[-1])
+    }
+    assert linking == {"indeks__page=3.html"}

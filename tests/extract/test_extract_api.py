@@ -20,6 +20,11 @@ PARAGRAPH = (
 )
 
 
+def _paras(n: int) -> str:
+    # Numbered so that no two are equal: repeated lines are collapsed as page furniture.
+    return "".join(f"<p>Bagian {i}. {PARAGRAPH}</p>" for i in range(1, n + 1))
+
+
 def _page(body: str, title: str = "Judul Berita Daerah - Portal Lebong") -> str:
     return (
         f"<html lang='id'><head><title>{title}</title></head>"
@@ -29,7 +34,7 @@ def _page(body: str, title: str = "Judul Berita Daerah - Portal Lebong") -> str:
 
 
 def test_article_from_simple_page() -> None:
-    article = article_from_html(_page(f"<p>{PARAGRAPH}</p>" * 3), "https://lebong.example/a/")
+    article = article_from_html(_page(_paras(3)), "https://lebong.example/a/")
     assert isinstance(article, Article)
     assert article.title == "Judul Berita Daerah"
     assert article.lang == "id"
@@ -38,7 +43,7 @@ def test_article_from_simple_page() -> None:
 
 
 def test_to_json_has_contract_fields() -> None:
-    article = article_from_html(_page(f"<p>{PARAGRAPH}</p>" * 3), "https://lebong.example/a/")
+    article = article_from_html(_page(_paras(3)), "https://lebong.example/a/")
     assert article is not None
     data = to_json(article)
     contract = {"url", "title", "text", "published", "author", "site", "lang"}
@@ -63,7 +68,7 @@ def test_non_articles_give_none_with_reason(
 
 
 def test_listing_by_body_class(caplog: pytest.LogCaptureFixture) -> None:
-    html = _page(f"<p>{PARAGRAPH}</p>" * 3).replace("single single-post", "archive category")
+    html = _page(_paras(3)).replace("single single-post", "archive category")
     with caplog.at_level(logging.INFO, logger="extract"):
         assert article_from_html(html, "https://lebong.example/a/") is None
     assert "listing page" in caplog.text
@@ -72,10 +77,10 @@ def test_listing_by_body_class(caplog: pytest.LogCaptureFixture) -> None:
 def test_baca_juga_inserts_and_lists_are_dropped() -> None:
     tree = fromstring(
         "<html><body><div class='content'>"
-        f"<p>{PARAGRAPH}</p>"
+        f"<p>Awal. {PARAGRAPH}</p>"
         "<p><strong>Baca Juga:</strong> <a href='/x'>Judul Lain Yang Tidak Relevan</a></p>"
         "<p>Baca juga: <a href='/y'>Judul Lain Lagi</a></p>"
-        f"<p>{PARAGRAPH}</p>"
+        f"<p>Akhir. {PARAGRAPH}</p>"
         "<div><h3>Berita Terkait</h3><ul><li><a href='/1'>Satu satu satu</a></li>"
         "<li><a href='/2'>Dua dua dua</a></li></ul></div>"
         "<div class='share-buttons'><a>Facebook</a><a>Twitter</a></div>"
@@ -91,8 +96,8 @@ def test_baca_juga_inserts_and_lists_are_dropped() -> None:
 
 def test_loose_text_beside_paragraphs_is_kept() -> None:
     html = _page(
-        f"<div class='isi'><strong>Jakarta</strong> - {PARAGRAPH}<br><br>{PARAGRAPH}"
-        f"<p>{PARAGRAPH}</p></div>"
+        f"<div class='isi'><strong>Jakarta</strong> - {PARAGRAPH}<br><br>Kedua. {PARAGRAPH}"
+        f"<p>Ketiga. {PARAGRAPH}</p></div>"
     )
     article = article_from_html(html, "https://lebong.example/a/")
     assert article is not None
@@ -113,7 +118,7 @@ def test_loose_text_beside_paragraphs_is_kept() -> None:
     ],
 )
 def test_furniture_lines_are_dropped(line: str) -> None:
-    html = _page(f"<p>{PARAGRAPH}</p><p>{line}</p><p>{PARAGRAPH}</p>")
+    html = _page(f"{_paras(2)}<p>{line}</p>{_paras(1)}")
     article = article_from_html(html, "https://lebong.example/a/")
     assert article is not None
     assert line.split()[0] not in article.text
@@ -121,7 +126,7 @@ def test_furniture_lines_are_dropped(line: str) -> None:
 
 def test_comment_form_cuts_the_text() -> None:
     html = _page(
-        f"<p>{PARAGRAPH}</p><p>Tinggalkan Balasan</p>"
+        f"{_paras(2)}<p>Tinggalkan Balasan</p>"
         "<p>Alamat email Anda tidak akan dipublikasikan. Ruas yang wajib ditandai *</p>"
         "<p>Komentar tentang pelayanan publik dari pembaca yang panjang sekali di sini.</p>"
     )

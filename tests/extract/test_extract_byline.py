@@ -28,10 +28,8 @@ from extract.byline import (
     ],
 )
 def test_byline_lines(line: str, authors: list[str], editors: list[str]) -> None:
-    parsed = parse_byline_line(line)
-    assert parsed is not None
-    byline, whole_line = parsed
-    assert whole_line
+    byline = parse_byline_line(line)
+    assert byline is not None
     assert (byline.authors, byline.editors) == (authors, editors)
 
 

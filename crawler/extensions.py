@@ -1,0 +1,67 @@
+"""Run bookkeeping as a Scrapy extension, so `scrapy crawl` and `pantau run` record alike.
+
+On open: the configured sources are upserted and a `crawl_runs` row is started per
+source. On close: each row gets its totals from the stats collector.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Self
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+
+from crawler.state import shared_store
+
+
+@dataclass(slots=True)
+class SourceStats:
+    pages: int = 0
+    new_articles: int = 0
+    extraction_failures: int = 0
+    errors: dict[str, int] = field(default_factory=dict)
+
+
+def source_stats(stats: dict[str, Any], name: str) -> SourceStats:
+    prefix = f"pantau/errors/{name}/"
+    return SourceStats(
+        pages=int(stats.get(f"pantau/pages/{name}", 0)),
+        new_articles=int(stats.get(f"pantau/new_articles/{name}", 0)),
+        extraction_failures=int(stats.get(f"pantau/extraction_failures/{name}", 0)),
+        errors={k.removeprefix(prefix): int(v) for k, v in stats.items() if k.startswith(prefix)},
+    )
+
+
+class RunRecorder:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.run_ids: dict[str, int] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        ext = cls(crawler)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def spider_opened(self, spider: Spider) -> None:
+        sources = getattr(spider, "sources", {})
+        store = shared_store(self.crawler)
+        store.upsert_sources(sources.values())
+        self.run_ids = {name: store.start_run(name) for name in sources}
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        assert self.crawler.stats is not None
+        stats = self.crawler.stats.get_stats()
+        store = shared_store(self.crawler)
+        for name, run_id in self.run_ids.items():
+            st = source_stats(stats, name)
+            store.finish_run(
+                run_id,
+                pages_fetched=st.pages,
+                new_articles=st.new_articles,
+                extraction_failures=st.extraction_failures,
+                errors=[f"{kind}: {n}" for kind, n in sorted(st.errors.items())],
+                status=reason,
+            )
