@@ -13,6 +13,7 @@ from importlib import resources
 
 from core.model import Evidence, Official
 
+from .region_names import name_index
 from .regions import RegionMention
 
 _RI = r"(?:\s+(?:RI|Republik\s+Indonesia))?"
@@ -31,8 +32,8 @@ _ROLES: tuple[tuple[str, str, str | None], ...] = (
     (rf"Asisten\s+Ombudsman{_RI}", "Asisten Ombudsman", "provinsi"),
     (r"Wakil\s+Bupati|Wabup", "Wakil Bupati", "kabupaten"),
     (r"Bupati", "Bupati", "kabupaten"),
-    (r"Wakil\s+Wali\s*kota|Wawali|Wawako", "Wakil Wali Kota", "kota"),
-    (r"Wali\s*kota|Wako", "Wali Kota", "kota"),
+    (r"Wakil\s+Wali\s*[Kk]ota|Wawali|Wawako", "Wakil Wali Kota", "kota"),
+    (r"Wali\s*[Kk]ota|Wako", "Wali Kota", "kota"),
     (r"Wakil\s+Gubernur|Wagub", "Wakil Gubernur", "provinsi"),
     (r"Gubernur", "Gubernur", "provinsi"),
     (r"Sekretaris\s+Daerah|Sekda(?:kab|ko|prov)?", "Sekretaris Daerah", "any"),
@@ -73,7 +74,8 @@ _STOP = frozenset(
     terkait hari turut hadir gelar raih hadiri buka tutup tinjau resmikan pimpin serahkan
     terima ikuti minta ajak dorong apresiasi sambut lantik rakor sidak kunjungi targetkan bahas
     beri pastikan tegaskan harap imbau launching nomor no tentang jalan jl gedung hotel aula
-    ruang desa kecamatan kelurahan dusun kampung""".split()
+    ruang desa kecamatan kelurahan dusun kampung wabup wawali wawako wagub kadis karo lurah
+    kades kapolres kapolda dandim sekdakab sekdaprov sekdako pj plt plh""".split()
 )
 
 
@@ -141,7 +143,13 @@ class _Reader:
                 pos = self._skip_spaces(m.end())
                 start = pos
                 continue
-            if plain in _STOP or (raw.isupper() and len(plain) > 1) or plain in self.titles:
+            if (
+                plain in _STOP
+                or plain in self.titles
+                or (raw.isupper() and len(plain) > 1)
+                or any(ch.isdigit() for ch in raw)
+                or (not words and (plain in self.office or self._region_word(plain)))
+            ):
                 break
             if not words:
                 start = m.start()
@@ -154,9 +162,24 @@ class _Reader:
             if raw.endswith(".") and len(plain) > 1 and not re.match(r"[A-Z]\.", self.text[nxt:]):
                 break
             pos = nxt
-        if not words or (len(words) == 1 and len(_plain(words[0])) < 3):
+        if not words or (len(words) == 1 and len(_plain(words[0])) < 4):
             return None
         return " ".join(words), start, end
+
+    def _after_place(self, named: tuple[str, int, int] | None) -> tuple[str, int, int] | None:
+        """"Camat Palibelo, Drs. Darwis": a one-word place, a comma, then the person."""
+        if named is None or " " in named[0] or self.text[named[2] : named[2] + 2] != ", ":
+            return named
+        person = self.read_name(named[2] + 2)
+        if person is None:
+            return named
+        titled = person[1] > self._skip_spaces(named[2] + 2)
+        return person if titled or " " in person[0] else named
+
+    def _region_word(self, plain: str) -> bool:
+        """A strong region name ("Kaltara", "Jakarta") cannot start a personal name."""
+        index = name_index()
+        return bool(index.lookup(plain)) and plain not in index.weak
 
     def _skip_spaces(self, pos: int) -> int:
         while pos < len(self.text) and self.text[pos] in " \t":
@@ -188,9 +211,8 @@ class _Reader:
                 role = role.format(n=_roman(m.group("n")))
             after, mention = self._skip_office(m.end())
             if role == "Kepala Badan":
-                role = " ".join(self.text[m.start() : after].split()[:6]).rstrip(",")
-                role = _strip_region(role, mention, self.text)
-            named = self.read_name(after)
+                role = _agency_role(self.text[m.start() : after], mention, self.text)
+            named = self._after_place(self.read_name(after))
             if named is None:
                 named = self.read_backward(m.start())
             if named is None:
@@ -208,19 +230,24 @@ def _in_headline(text: str, pos: int) -> bool:
     """Title-case lines ("Wabup Ciamis Rakor Terkait Pelayanan Publik") run verbs into names."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
-    words = re.findall(r"[^\W\d_]+", text[start : end if end >= 0 else len(text)])
+    line = text[start : end if end >= 0 else len(text)].strip()
+    words = re.findall(r"[^\W\d_]+", line)
     capitalised = sum(w[0].isupper() for w in words)
-    return len(words) >= 4 and capitalised >= 0.7 * len(words)
+    return not line.endswith(".") and 4 <= len(words) <= 16 and capitalised >= 0.7 * len(words)
 
 
 def _roman(n: str) -> str:
     return {"1": "I", "2": "II", "3": "III", "4": "IV"}.get(n, n)
 
 
-def _strip_region(role: str, mention: RegionMention | None, text: str) -> str:
-    if mention is None:
-        return role
-    return role.split(text[mention.start : mention.end])[0].strip()
+def _agency_role(written: str, mention: RegionMention | None, text: str) -> str:
+    """"Kepala Badan Penanggulangan Bencana Daerah (BPBD) Sitaro" -> "Kepala BPBD"."""
+    acronym = re.search(r"\(([A-Z]{2,})\)", written)
+    if acronym:
+        return f"Kepala {acronym.group(1)}"
+    if mention is not None:
+        written = written.split(text[mention.start : mention.end])[0]
+    return " ".join(written.split()[:6]).rstrip(",")
 
 
 def _default_region(region_type: str | None, mentions: list[RegionMention]) -> str | None:

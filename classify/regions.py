@@ -190,7 +190,11 @@ class _Scanner:
             return None
         last, type_ = cue
         # Chained cues ("DPRD Kota", "Perwakilan Provinsi"): a typed later cue wins.
-        while (nxt := self._after_cue(last)) is not None and (more := self._cue_at(nxt)):
+        while (
+            (nxt := self._after_cue(last)) is not None
+            and not self._name_at(nxt, allow_lower=True)
+            and (more := self._cue_at(nxt))
+        ):
             last = more[0]
             if more[1] != "any":
                 type_ = more[1]

@@ -63,6 +63,7 @@ class Page:
     last_modified: str | None = None
     # Later pages of a multi-page article, in order, merged by extraction.
     continuation: list[str] = field(default_factory=list)
+    continuation_urls: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

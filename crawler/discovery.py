@@ -7,12 +7,15 @@ and whether a page is an article or only leads to articles.
 
 from __future__ import annotations
 
+import email.utils
 import json
 import re
-from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
+from lxml import etree
 from parsel import Selector
-from scrapy.utils.sitemap import Sitemap
 
 ARTICLE_TYPES = frozenset(
     {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle"}
@@ -75,28 +78,121 @@ def feed_links(sel: Selector) -> list[str]:
     return out
 
 
-def feed_entries(body: bytes) -> Iterator[str]:
-    """Article links of an RSS 2.0 or Atom feed."""
-    sel = Selector(body=body, type="xml")
-    sel.remove_namespaces()
-    for link in sel.xpath("//item/link/text()").getall():
-        yield link.strip()
-    for entry in sel.xpath("//entry"):
-        href = entry.xpath('link[@rel="alternate"]/@href').get() or entry.xpath("link/@href").get()
-        if href:
-            yield href.strip()
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A link found in a feed or sitemap, with the date the file gives it, if any."""
+
+    url: str
+    date: datetime | None = None
 
 
-def sitemap_entries(body: bytes) -> tuple[str, list[tuple[str, str | None]]]:
-    """``(kind, [(loc, lastmod)])`` of a sitemap; kind is ``urlset`` or ``sitemapindex``."""
-    sm = Sitemap(body)
-    entries = []
-    for entry in sm:
-        loc = entry.get("loc")
+# XML from the web is parsed without entities, DTDs or network access, and with
+# lxml's size limits kept: feeds and sitemaps are where XML bombs get served.
+_XML = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, recover=True, huge_tree=False
+)
+
+
+def _xml(body: bytes) -> etree._Element | None:
+    try:
+        root = etree.fromstring(body.lstrip(), parser=_XML)
+    except etree.XMLSyntaxError:
+        return None
+    return root
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+
+
+def parse_date(text: str | None) -> datetime | None:
+    """W3C dates of sitemaps and Atom, RFC 822 dates of RSS; naive ones taken as UTC."""
+    if not text:
+        return None
+    text = text.strip()
+    when: datetime | None = None
+    try:
+        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(text)
+        except (TypeError, ValueError):
+            return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def feed_entries(body: bytes) -> list[Entry]:
+    """Article links of an RSS 2.0 or Atom feed, with their publication dates."""
+    root = _xml(body)
+    if root is None:
+        return []
+    out: list[Entry] = []
+    for node in root.iter():
+        name = _local(node.tag)
+        if name == "item":
+            fields = {_local(c.tag): c for c in node}
+            link = fields.get("link")
+            href = (link.text or "").strip() if link is not None else ""
+            if not href and "guid" in fields:
+                href = (fields["guid"].text or "").strip()
+            dated = [fields[k].text for k in ("pubdate", "date") if k in fields]
+            if href:
+                out.append(Entry(href, parse_date(dated[0] if dated else None)))
+        elif name == "entry":
+            href = ""
+            for child in node:
+                if _local(child.tag) == "link" and child.get("rel", "alternate") == "alternate":
+                    href = (child.get("href") or "").strip()
+                    break
+            dates = [c.text for c in node if _local(c.tag) in ("published", "updated")]
+            if href:
+                out.append(Entry(href, parse_date(dates[0] if dates else None)))
+    return out
+
+
+def sitemap_entries(body: bytes) -> tuple[str, list[Entry]]:
+    """``(kind, entries)`` of a sitemap; kind is ``urlset`` or ``sitemapindex``.
+
+    An entry's date is its Google News ``publication_date`` if given, else ``lastmod``.
+    """
+    root = _xml(body)
+    if root is None:
+        return "", []
+    kind = _local(root.tag)
+    out: list[Entry] = []
+    for node in root:
+        if _local(node.tag) not in ("url", "sitemap"):
+            continue
+        loc = lastmod = published = None
+        for child in node.iter():
+            name = _local(child.tag)
+            if name == "loc" and loc is None:
+                loc = (child.text or "").strip()
+            elif name == "lastmod":
+                lastmod = child.text
+            elif name == "publication_date":
+                published = child.text
         if loc:
-            lastmod = entry.get("lastmod") or entry.get("publication_date")
-            entries.append((loc.strip(), lastmod))
-    return sm.type or "", entries
+            out.append(Entry(loc, parse_date(published) or parse_date(lastmod)))
+    return kind, out
+
+
+def unwrap_redirect(url: str) -> str:
+    """The article address inside a feed's click-tracking wrapper, if one is there.
+
+    Wrappers carry the target in a query parameter (``?url=``, ``?u=``, ``?link=``);
+    a link that is not a wrapper comes back unchanged.
+    """
+    for _key, value in parse_qsl(urlsplit(url).query):
+        if value.startswith(("http://", "https://")):
+            return value
+    return url
+
+
+def generator(sel: Selector) -> str:
+    """The CMS a page says made it (``wordpress``, ``blogger``), lower-cased, or ''."""
+    meta = sel.xpath('//meta[@name="generator"]/@content').get() or ""
+    return meta.split()[0].lower() if meta.strip() else ""
 
 
 def sitemaps_in_robots(text: str) -> list[str]:
@@ -105,3 +201,47 @@ def sitemaps_in_robots(text: str) -> list[str]:
         for line in text.splitlines()
         if line.lower().startswith("sitemap:") and line.split(":", 1)[1].strip()
     ]
+
+
+_PAGE_PARAMS = ("page", "halaman", "hal", "p")
+_ALL_VALUES = ("all", "semua", "full")
+MAX_PARTS = 20
+
+
+def article_parts(
+    sel: Selector, page_url: str, article_url: str
+) -> tuple[str | None, dict[int, str]]:
+    """How a multi-page article continues: ``(single_page_url, {n: url of page n})``.
+
+    ``article_url`` is page 1's address; page links are recognised as the same
+    path with ``?page=N`` (or ``halaman``/``hal``/``p``) or with ``/N/`` appended.
+    A "show all" link (``?page=all``) is returned instead, when the site has one.
+    """
+    base = urlsplit(article_url)
+    base_path = base.path.rstrip("/")
+    single: str | None = None
+    parts: dict[int, str] = {}
+    for href in sel.xpath("//a/@href").getall():
+        try:
+            url = urljoin(page_url, href.strip())
+        except ValueError:
+            continue
+        parts_of = urlsplit(url)
+        if parts_of.netloc != base.netloc:
+            continue
+        query = dict(parse_qsl(parts_of.query))
+        path = parts_of.path.rstrip("/")
+        if path == base_path:
+            for key in _PAGE_PARAMS:
+                value = query.get(key, "").lower()
+                if value in _ALL_VALUES:
+                    single = url
+                elif value.isdigit() and 2 <= int(value) <= MAX_PARTS:
+                    parts.setdefault(int(value), url)
+        elif path.startswith(base_path + "/") and not parts_of.query:
+            tail = path[len(base_path) + 1 :]
+            if tail.isdigit() and 2 <= int(tail) <= MAX_PARTS:
+                parts.setdefault(int(tail), url)
+            elif tail.lower() in _ALL_VALUES:
+                single = url
+    return single, parts

@@ -43,7 +43,7 @@ class ValidatePipeline(_Step):
             return item
         if not isinstance(item, Page):
             raise DropItem(f"not a page: {type(item).__name__}")
-        if not item.html.strip():
+        if item.kind == "article" and not item.html.strip():
             self.count("empty_pages", item.source)
             raise DropItem(f"empty page: {item.url}")
         return PageItem(page=item)
@@ -55,7 +55,9 @@ class ExtractPipeline(_Step):
         if page.kind != "article":
             return item
         try:
-            item.article = extract.article_from_html(page.html, page.url, source=page.source)
+            item.article = extract.article_from_html(
+                page.html, page.url, source=page.source, pages=page.continuation
+            )
         except Exception as exc:  # a broken page must not stop the crawl of the site
             log.warning("extraction failed for %s: %s", page.url, exc)
             item.skipped = f"extraction error: {exc}"
@@ -80,17 +82,33 @@ class StorePipeline(_Step):
     def process_item(self, item: PageItem) -> PageItem:
         store = shared_store(self.crawler)
         page = item.page
+        is_article = page.kind == "article"
         content_hash = store.record_page(
             page.url,
             page.source,
             page.status,
             page.fetched_at,
             # Raw HTML is kept for articles only: it is what `pantau reprocess` re-reads.
-            page.html if page.kind == "article" else None,
+            page.html if is_article else None,
             canonical_url=page.url,
             etag=page.etag,
             last_modified=page.last_modified,
+            kind=page.kind,
+            requested_url=page.requested_url,
         )
+        for n, (url, html) in enumerate(
+            zip(page.continuation_urls, page.continuation, strict=True), 2
+        ):
+            store.record_page(
+                url,
+                page.source,
+                page.status,
+                page.fetched_at,
+                html,
+                kind="part",
+                part_of=page.url,
+                part_no=n,
+            )
         self.count("pages", page.source)
         if item.article is not None and item.tags is not None:
             new = store.save_article(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ from scrapy.settings import Settings
 
 from core.sources import load_sources
 from crawler.extensions import SourceStats, source_stats
+from crawler.lock import crawl_lock
 from crawler.spiders.news import NewsSpider
 
 ProgressHook = Callable[[str, str], None]
@@ -70,6 +71,7 @@ def run_crawl(
     log_level: str = "WARNING",
     on_event: ProgressHook | None = None,
     process: bool = True,
+    since: date | None = None,
 ) -> CrawlSummary:
     """Crawl every source of ``sources_path`` into ``db``; returns per-source statistics.
 
@@ -89,8 +91,9 @@ def run_crawl(
                 on_event("article", item.page.source)
 
         crawler.signals.connect(scraped, signal=signals.item_scraped, weak=False)
-    process.crawl(crawler, sources=str(sources_path), max_pages=max_pages)
-    process.start()
+    with crawl_lock(db):
+        process.crawl(crawler, sources=str(sources_path), max_pages=max_pages, since=since)
+        process.start()
     stats = crawler.stats.get_stats() if crawler.stats else {}
     per_source = {s.name: source_stats(stats, s.name) for s in sources}
     reason = str(stats.get("finish_reason", ""))

@@ -10,7 +10,14 @@ AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 1
+# Listing pages link to listing pages without end; articles are a few hops from home.
+DEPTH_LIMIT = 8
 DOWNLOAD_DELAY = 1.0
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.BackoffRetryMiddleware": 550,
+    "crawler.middlewares.NotBeforeMiddleware": 560,
+}
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
@@ -35,6 +42,9 @@ PANTAU_DB = "pantau.duckdb"
 PANTAU_MAX_PAGES = 0
 PANTAU_SOURCES = "sources.toml"
 
+RETRY_AFTER_MAX = 300.0
+RETRY_BACKOFF_BASE = 1.0
+RETRY_BACKOFF_MAX = 60.0
 RETRY_ENABLED = True
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 RETRY_TIMES = 3

@@ -25,9 +25,15 @@ TRACKING_PARAMS = frozenset(
         "m",
         "src",
         "from",
+        "showcomment",
+        "phpsessid",
+        "jsessionid",
+        "sessionid",
+        "sid",
     }
 )
 _TRACKING_PREFIXES = ("utm_", "pk_", "mtm_")
+_FIRST_PAGE_KEYS = frozenset({"page", "halaman", "hal", "paged"})
 _AMP_SUFFIX = re.compile(r"/amp/?$")
 _AMP_SEGMENT = re.compile(r"/amp(?=/)")
 
@@ -56,7 +62,10 @@ def canonical_url(url: str) -> str:
     path = _AMP_SUFFIX.sub("/", path)
     path = _AMP_SEGMENT.sub("", path)
     query = sorted(
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        # "?page=1" is the page itself, however a pager links back to it.
+        if not _is_tracking(k) and not (k.lower() in _FIRST_PAGE_KEYS and v == "1")
     )
     return urlunsplit((parts.scheme.lower(), host, path, urlencode(query), ""))
 

@@ -9,6 +9,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -56,6 +57,14 @@ MaxPagesOption = Annotated[
     typer.Option("--max-pages", min=0, help="Page budget per source for this run (0: the file's)."),
 ]
 VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Show Scrapy's log.")]
+SinceOption = Annotated[
+    datetime | None,
+    typer.Option(
+        "--since",
+        formats=["%Y-%m-%d"],
+        help="Skip feed and sitemap entries dated before this day (YYYY-MM-DD).",
+    ),
+]
 
 
 def _fail(exc: PantauError) -> typer.Exit:
@@ -70,7 +79,14 @@ def _default_sources() -> Path:
     return Path(__file__).with_name("sources.toml")
 
 
-def _crawl(sources: Path, db: Path, max_pages: int, verbose: bool, process: bool) -> None:
+def _crawl(
+    sources: Path,
+    db: Path,
+    max_pages: int,
+    verbose: bool,
+    process: bool,
+    since: datetime | None,
+) -> None:
     from crawler import run_crawl
     from pantau.progress import CrawlProgress
 
@@ -82,6 +98,7 @@ def _crawl(sources: Path, db: Path, max_pages: int, verbose: bool, process: bool
             log_level="INFO" if verbose else "WARNING",
             on_event=progress.event,
             process=process,
+            since=since.date() if since else None,
         )
     from pantau.progress import print_crawl_summary
 
@@ -93,14 +110,17 @@ def run(
     sources: SourcesOption = None,
     db: DbOption = Path(DEFAULT_DB),
     max_pages: MaxPagesOption = 0,
+    since: SinceOption = None,
     verbose: VerboseOption = False,
 ) -> None:
     """Crawl every source, extract, tag and store: the main job (incremental on re-run).
 
+    Safe under cron: a second run on the same database exits 1 while the first holds it.
+
     Example: pantau run --sources sources.toml --db pantau.duckdb
     """
     try:
-        _crawl(sources or _default_sources(), db, max_pages, verbose, process=True)
+        _crawl(sources or _default_sources(), db, max_pages, verbose, process=True, since=since)
     except PantauError as exc:
         raise _fail(exc) from None
 
@@ -110,6 +130,7 @@ def crawl(
     sources: Annotated[Path, typer.Option("--sources", help="Sources file (TOML).")],
     db: DbOption = Path(DEFAULT_DB),
     max_pages: MaxPagesOption = 0,
+    since: SinceOption = None,
     verbose: VerboseOption = False,
 ) -> None:
     """Fetch pages only: store raw pages for a later `pantau reprocess`.
@@ -117,7 +138,7 @@ def crawl(
     Example: pantau crawl --sources sources.toml --max-pages 50
     """
     try:
-        _crawl(sources, db, max_pages, verbose, process=False)
+        _crawl(sources, db, max_pages, verbose, process=False, since=since)
     except PantauError as exc:
         raise _fail(exc) from None
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,8 +17,10 @@ log = logging.getLogger(__name__)
 BATCH = 500
 
 
-def process_html(html: str, url: str, source: str | None = None) -> tuple[Article, Tags] | None:
-    article = extract.article_from_html(html, url, source=source)
+def process_html(
+    html: str, url: str, source: str | None = None, parts: Sequence[str] = ()
+) -> tuple[Article, Tags] | None:
+    article = extract.article_from_html(html, url, source=source, pages=parts)
     if article is None:
         return None
     return article, classify.tag(article)
@@ -40,9 +42,9 @@ def reprocess(db: str | Path, on_page: Callable[[], None] | None = None) -> Repr
     summary = ReprocessSummary()
     with Store(db) as store:
         batch: list[tuple[Article, Tags, str | None]] = []
-        for url, source, html in store.raw_pages():
+        for url, source, html, parts in store.raw_pages():
             summary.pages += 1
-            result = process_html(html, url, source)
+            result = process_html(html, url, source, parts)
             if result is None:
                 summary.skipped += 1
             else:

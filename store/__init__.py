@@ -7,6 +7,6 @@
 """
 
 from store._readonly import is_read_only_sql, query_readonly
-from store._store import PageState, Store
+from store._store import PageState, Store, StoredPage
 
-__all__ = ["PageState", "Store", "is_read_only_sql", "query_readonly"]
+__all__ = ["PageState", "Store", "StoredPage", "is_read_only_sql", "query_readonly"]

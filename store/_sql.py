@@ -46,11 +46,15 @@ INSERT INTO raw_pages (content_hash, compression, body, size) VALUES (?, ?, ?, ?
 # A 304 Not Modified carries no body: the page keeps the content (and validators) it had.
 UPSERT_PAGE = """
 INSERT INTO pages (url, source, status, fetched_at, content_hash, canonical_url, etag,
-                   last_modified, first_fetched_at)
+                   last_modified, first_fetched_at, kind, requested_url, part_of, part_no)
 VALUES ($url, $source, $status, $fetched_at, $content_hash, $canonical_url, $etag,
-        $last_modified, $fetched_at)
+        $last_modified, $fetched_at, $kind, $requested_url, $part_of, $part_no)
 ON CONFLICT (url) DO UPDATE SET
     source = excluded.source,
+    kind = coalesce(excluded.kind, pages.kind),
+    requested_url = coalesce(excluded.requested_url, pages.requested_url),
+    part_of = excluded.part_of,
+    part_no = excluded.part_no,
     status = excluded.status,
     fetched_at = excluded.fetched_at,
     content_hash = CASE WHEN excluded.status = 304 AND excluded.content_hash IS NULL
@@ -68,7 +72,21 @@ STORED_PAGES = """
 SELECT p.url, p.source, r.compression, r.body
 FROM pages AS p
 JOIN raw_pages AS r USING (content_hash)
+WHERE p.part_of IS NULL
 ORDER BY p.url
+"""
+
+# Later pages of multi-page articles, in order within each article.
+STORED_PARTS = """
+SELECT p.part_of, r.compression, r.body
+FROM pages AS p
+JOIN raw_pages AS r USING (content_hash)
+WHERE p.part_of IS NOT NULL
+ORDER BY p.part_of, p.part_no
+"""
+
+LAST_FINISHED_RUN = """
+SELECT max(started_at) FROM crawl_runs WHERE source = ? AND finished_at IS NOT NULL
 """
 
 # Article pages whose HTML was kept count as known even before they are processed
@@ -76,7 +94,7 @@ ORDER BY p.url
 KNOWN_ARTICLE_URLS = """
 SELECT url FROM articles
 UNION
-SELECT url FROM pages WHERE content_hash IS NOT NULL
+SELECT url FROM pages WHERE content_hash IS NOT NULL AND part_of IS NULL
 """
 
 PREVIOUS_VERSIONS = """

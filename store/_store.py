@@ -33,6 +33,15 @@ class PageState(NamedTuple):
     content_hash: str | None
 
 
+class StoredPage(NamedTuple):
+    """A stored article page as `pantau reprocess` reads it back."""
+
+    url: str
+    source: str
+    html: str
+    parts: list[str]
+
+
 class Store:
     """One DuckDB file, migrated to the current schema when opened.
 
@@ -91,11 +100,17 @@ class Store:
         canonical_url: str | None = None,
         etag: str | None = None,
         last_modified: str | None = None,
+        *,
+        kind: str | None = None,
+        requested_url: str | None = None,
+        part_of: str | None = None,
+        part_no: int | None = None,
     ) -> str | None:
         """Record a fetch of ``url``; keep ``html`` (if any) compressed, once per content.
 
         ``fetched_at`` None means now (``core.model.Page`` leaves it optional). Returns the
-        content hash (sha256 hex of the UTF-8 HTML), or None without HTML.
+        content hash (sha256 hex of the UTF-8 HTML), or None without HTML. ``part_of`` and
+        ``part_no`` mark a later page (2, 3, ...) of the multi-page article at ``part_of``.
         """
         content_hash = None
         with wrapped(f"cannot record page {url}"), transaction(self._con):
@@ -119,6 +134,10 @@ class Store:
                     "canonical_url": canonical_url,
                     "etag": etag,
                     "last_modified": last_modified,
+                    "kind": kind,
+                    "requested_url": requested_url,
+                    "part_of": part_of,
+                    "part_no": part_no,
                 },
             )
         return content_hash
@@ -132,12 +151,16 @@ class Store:
             row = self._con.execute(_sql.PAGE_STATE, [url]).fetchone()
         return PageState(*row) if row else None
 
-    def raw_pages(self) -> Iterator[tuple[str, str, str]]:
-        """Every page with stored HTML as (url, source, html), by URL, for reprocessing.
+    def raw_pages(self) -> Iterator[StoredPage]:
+        """Every page with stored HTML, by URL, for reprocessing; later pages of a
+        multi-page article come in ``parts``, not as pages of their own.
 
         Streams from a cursor of its own so the caller may save articles while iterating.
         """
         with wrapped("cannot read raw pages"):
+            parts: dict[str, list[str]] = {}
+            for part_of, compression, body in self._con.execute(_sql.STORED_PARTS).fetchall():
+                parts.setdefault(part_of, []).append(_decompress(compression, body, part_of))
             cursor = self._con.cursor()
         try:
             with wrapped("cannot read raw pages"):
@@ -148,7 +171,8 @@ class Store:
                 if not rows:
                     return
                 for url, source, compression, body in rows:
-                    yield url, source, _decompress(compression, body, url)
+                    html = _decompress(compression, body, url)
+                    yield StoredPage(url, source, html, parts.get(url, []))
         finally:
             cursor.close()
 
@@ -306,6 +330,12 @@ class Store:
             ).fetchone()
         if row is None:
             raise StoreError(f"no crawl run {run_id}")
+
+    def last_finished_run(self, source: str) -> datetime | None:
+        """When the latest finished crawl of ``source`` started, for incremental discovery."""
+        with wrapped("cannot read crawl runs"):
+            row = self._con.execute(_sql.LAST_FINISHED_RUN, [source]).fetchone()
+        return row[0] if row else None
 
     # -- inspection --------------------------------------------------------------------
 

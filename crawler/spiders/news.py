@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections import Counter
-from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, date, datetime
 from typing import Any, Self
 from urllib.parse import urljoin
 
@@ -20,17 +19,23 @@ from twisted.python.failure import Failure
 from core.model import Page
 from core.sources import Source, load_sources
 from crawler import discovery
+from crawler.frontier import Frontier
 from crawler.state import shared_store
-from crawler.urls import canonical_url, same_site
+from crawler.urls import canonical_url
 
 log = logging.getLogger(__name__)
+
+# Where CMSs put their feed when a page does not announce one.
+GUESSED_FEEDS = {"wordpress": "/feed/", "blogger": "/feeds/posts/default"}
 
 
 class NewsSpider(scrapy.Spider):
     """Discovers articles through robots.txt sitemaps, feeds and listing pages.
 
     Run it as ``scrapy crawl news -a sources=sources.toml`` or through
-    ``pantau crawl``; ``-a source=NAME`` limits a run to one site.
+    ``pantau crawl``. Arguments: ``source=NAME`` crawls one site only,
+    ``max_pages=N`` caps each site's page budget, ``since=YYYY-MM-DD`` skips feed
+    and sitemap entries dated earlier.
     """
 
     name = "news"
@@ -40,15 +45,18 @@ class NewsSpider(scrapy.Spider):
         sources: str | None = None,
         source: str | None = None,
         max_pages: str | int | None = None,
+        since: str | date | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self._sources_path = sources
         self._only = source
         self._max_pages_arg = int(max_pages) if max_pages else 0
+        self.since = _as_datetime(since)
         self.sources: dict[str, Source] = {}
-        self.budget_used: Counter[str] = Counter()
+        self.frontiers: dict[str, Frontier] = {}
         self._known: set[str] = set()
+        self._last_runs: dict[str, datetime | None] = {}
         self._links = LinkExtractor(unique=True)
 
     @classmethod
@@ -59,6 +67,9 @@ class NewsSpider(scrapy.Spider):
         if spider._only:
             sources = [s for s in sources if s.name == spider._only]
         spider.sources = {s.name: s for s in sources}
+        spider.frontiers = {s.name: Frontier(s) for s in sources}
+        # Redirects are checked against these by Scrapy's offsite middleware.
+        spider.allowed_domains = sorted({d for s in sources for d in s.domains})
         # Settings are still open here: give each site its own politeness delay
         # (Scrapy keys download slots by host) and let AutoThrottle start there.
         slots = {s.host: {"delay": s.delay, "concurrency": 1} for s in sources}
@@ -68,40 +79,83 @@ class NewsSpider(scrapy.Spider):
         crawler.settings.set("AUTOTHROTTLE_START_DELAY", floor, priority="spider")
         return spider
 
-    async def start(self) -> AsyncIterator[Any]:
-        self._known = shared_store(self.crawler).known_article_urls()
-        for src in self.sources.values():
-            yield self._request(
-                src, urljoin(src.url, "/robots.txt"), self.parse_robots, budget=False
-            )
-            yield self._request(src, src.url, self.parse_page)
-            for url in src.feeds:
-                yield self._request(src, url, self.parse_feed)
-            for url in src.sitemaps:
-                yield self._request(src, url, self.parse_sitemap)
-            for url in src.listing:
-                yield self._request(src, url, self.parse_page)
+    # -- requests ---------------------------------------------------------------------
 
     def _max_pages(self, src: Source) -> int:
-        global_cap = self._max_pages_arg or self.settings.getint("PANTAU_MAX_PAGES")
-        return min(src.max_pages, global_cap) if global_cap else src.max_pages
+        cap = self._max_pages_arg or self.settings.getint("PANTAU_MAX_PAGES")
+        return min(src.max_pages, cap) if cap else src.max_pages
+
+    def _budget_left(self, src: Source) -> bool:
+        assert self.crawler.stats is not None
+        used = self.crawler.stats.get_value(f"pantau/requests/{src.name}", 0)
+        if used >= self._max_pages(src):
+            self.crawler.stats.inc_value(f"pantau/budget_exhausted/{src.name}")
+            return False
+        self.crawler.stats.inc_value(f"pantau/requests/{src.name}")
+        return True
 
     def _request(
-        self, src: Source, url: str, callback: Any, *, budget: bool = True, **meta: Any
+        self,
+        src: Source,
+        url: str,
+        callback: Any,
+        *,
+        conditional: bool = False,
+        budget: bool = True,
+        **meta: Any,
     ) -> scrapy.Request | None:
-        if budget:
-            if self.budget_used[src.name] >= self._max_pages(src):
-                return None
-            self.budget_used[src.name] += 1
+        if budget and not self._budget_left(src):
+            return None
+        headers: dict[str, str] = {}
+        if conditional:
+            # Feeds, sitemaps and listings are fetched every run; unchanged ones cost a 304.
+            state = shared_store(self.crawler).page_state(canonical_url(url))
+            if state and state.etag:
+                headers["If-None-Match"] = state.etag
+            if state and state.last_modified:
+                headers["If-Modified-Since"] = state.last_modified
         return scrapy.Request(
             url,
             callback=callback,
             errback=self.on_error,
+            headers=headers or None,
             cb_kwargs={"source": src.name},
-            meta={"pantau_source": src.name, **meta},
+            meta={"pantau_source": src.name, "handle_httpstatus_list": [304], **meta},
         )
 
-    def on_error(self, failure: Failure) -> Any:
+    def _follow(self, src: Source, url: str, callback: Any, **kw: Any) -> scrapy.Request | None:
+        url = canonical_url(url)
+        if url in self._known:
+            return None
+        refusal = self.frontiers[src.name].refusal(url)
+        if refusal:
+            assert self.crawler.stats is not None
+            self.crawler.stats.inc_value(f"pantau/refused/{src.name}/{refusal}")
+            return None
+        return self._request(src, url, callback, **kw)
+
+    async def start(self) -> AsyncIterator[Any]:
+        store = shared_store(self.crawler)
+        self._known = store.known_article_urls()
+        self._last_runs = {name: store.last_finished_run(name) for name in self.sources}
+        for src in self.sources.values():
+            yield self._request(
+                src, urljoin(src.url, "/robots.txt"), self.parse_robots, budget=False
+            )
+            requests = [
+                self._request(src, src.url, self.parse_page, conditional=True),
+                *(self._request(src, u, self.parse_feed, conditional=True) for u in src.feeds),
+                *(
+                    self._request(src, u, self.parse_sitemap, conditional=True)
+                    for u in src.sitemaps
+                ),
+                *(self._request(src, u, self.parse_page, conditional=True) for u in src.listing),
+            ]
+            for req in requests:
+                if req:
+                    yield req
+
+    def on_error(self, failure: Failure) -> Iterator[scrapy.Request]:
         """Count a failed request by kind for the run's per-source statistics."""
         request = failure.request  # type: ignore[attr-defined]
         source = request.meta.get("pantau_source", "")
@@ -121,76 +175,180 @@ class NewsSpider(scrapy.Spider):
             if req:
                 yield req
 
-    def _follow(self, src: Source, url: str, callback: Any) -> scrapy.Request | None:
-        url = canonical_url(url)
-        if not same_site(url, src.domains) or url in self._known:
-            return None
-        return self._request(src, url, callback)
+    # -- callbacks --------------------------------------------------------------------
 
-    def parse_robots(self, response: Response, source: str) -> Any:
-        src = self.sources[source]
-        found = (
-            discovery.sitemaps_in_robots(response.text)
-            if isinstance(response, TextResponse)
-            else []
+    def _visited(self, response: Response, source: str, kind: str) -> Page:
+        """A non-article page, recorded so the next run can ask for it conditionally."""
+        return Page(
+            url=canonical_url(response.url),
+            html="",
+            source=source,
+            status=response.status,
+            fetched_at=datetime.now(UTC),
+            kind=kind,
+            requested_url=response.request.url if response.request else None,
+            etag=_header(response, b"ETag"),
+            last_modified=_header(response, b"Last-Modified"),
         )
-        for url in found or [urljoin(src.url, "/sitemap.xml")]:
-            req = self._request(src, url, self.parse_sitemap)
+
+    def _too_old(self, entry: discovery.Entry, src: Source, kind: str) -> bool:
+        cutoff = self.since
+        if kind == "sitemapindex" and self._last_runs.get(src.name):
+            # A sub-sitemap untouched since our last full crawl lists nothing new.
+            cutoff = max(filter(None, (cutoff, self._last_runs[src.name])))
+        return bool(cutoff and entry.date and entry.date < cutoff)
+
+    def parse_robots(self, response: Response, source: str) -> Iterator[scrapy.Request]:
+        src = self.sources[source]
+        text = response.text if isinstance(response, TextResponse) else ""
+        for url in discovery.sitemaps_in_robots(text) or [urljoin(src.url, "/sitemap.xml")]:
+            req = self._request(src, response.urljoin(url), self.parse_sitemap, conditional=True)
             if req:
                 yield req
 
-    def parse_sitemap(self, response: Response, source: str) -> Any:
+    def parse_sitemap(self, response: Response, source: str) -> Iterator[Any]:
+        yield self._visited(response, source, "sitemap")
+        if response.status == 304:
+            return
         src = self.sources[source]
         kind, entries = discovery.sitemap_entries(response.body)
-        callback = self.parse_sitemap if kind == "sitemapindex" else self.parse_page
-        for loc, _lastmod in entries:
-            req = (
-                self._follow(src, loc, callback)
-                if kind != "sitemapindex"
-                else self._request(src, loc, callback)
-            )
+        for entry in entries:
+            if self._too_old(entry, src, kind):
+                continue
+            if kind == "sitemapindex":
+                req = self._request(src, entry.url, self.parse_sitemap, conditional=True)
+            else:
+                req = self._follow(src, entry.url, self.parse_page)
             if req:
                 yield req
 
-    def parse_feed(self, response: Response, source: str) -> Any:
+    def parse_feed(self, response: Response, source: str) -> Iterator[Any]:
+        yield self._visited(response, source, "feed")
+        if response.status == 304:
+            return
         src = self.sources[source]
-        for link in discovery.feed_entries(response.body):
-            req = self._follow(src, response.urljoin(link), self.parse_page)
+        for entry in discovery.feed_entries(response.body):
+            if self._too_old(entry, src, "feed"):
+                continue
+            url = discovery.unwrap_redirect(response.urljoin(entry.url))
+            req = self._follow(src, url, self.parse_page)
             if req:
                 yield req
 
-    def parse_page(self, response: Response, source: str) -> Any:
+    def parse_page(self, response: Response, source: str) -> Iterator[Any]:
+        if response.status == 304:
+            yield self._visited(response, source, "listing")
+            return
         if not isinstance(response, TextResponse):
             return
         src = self.sources[source]
         sel = response.selector
-        is_article = discovery.looks_like_article(sel, response.url)
-        url = canonical_url(response.url)
-        if is_article:
+        parts: dict[int, str] = {}
+        if discovery.looks_like_article(sel, response.url):
+            url = canonical_url(response.url)
             declared = discovery.canonical_link(sel)
-            if declared and same_site(response.urljoin(declared), src.domains):
+            if declared and not self.frontiers[source].refusal(response.urljoin(declared)):
                 url = canonical_url(response.urljoin(declared))
-        yield Page(
+            single, parts = discovery.article_parts(sel, response.url, url)
+            if single:
+                req = self._request(
+                    src, single, self.parse_part, pantau_article=url, pantau_single=True
+                )
+                yield req or self._article(response, source, url)
+            elif parts:
+                yield from self._next_part(
+                    src, response, url, [(response.url, response.text)], parts, 1
+                )
+            else:
+                yield self._article(response, source, url)
+        else:
+            yield self._visited(response, source, "listing")
+            guess = GUESSED_FEEDS.get(discovery.generator(sel))
+            feeds = discovery.feed_links(sel) or ([urljoin(src.url, guess)] if guess else [])
+            for href in feeds:
+                req = self._follow(src, response.urljoin(href), self.parse_feed, conditional=True)
+                if req:
+                    yield req
+        skip = {canonical_url(u) for u in parts.values()}
+        for link in self._links.extract_links(response):
+            if canonical_url(link.url) in skip:
+                continue
+            req = self._follow(src, link.url, self.parse_page, conditional=True)
+            if req:
+                yield req
+
+    def _next_part(
+        self,
+        src: Source,
+        response: TextResponse,
+        article_url: str,
+        fetched: list[tuple[str, str]],
+        parts: dict[int, str],
+        current: int,
+    ) -> Iterator[Any]:
+        """Fetch the article's pages one after another, then hand them on as one Page."""
+        later = sorted(n for n in parts if n > current)
+        req = None
+        if later:
+            req = self._request(
+                src,
+                parts[later[0]],
+                self.parse_part,
+                pantau_article=article_url,
+                pantau_fetched=fetched,
+                pantau_part=later[0],
+            )
+        # Out of pages, or out of budget: what was fetched still makes the article.
+        yield req or self._article(response, src.name, article_url, fetched)
+
+    def parse_part(self, response: Response, source: str) -> Iterator[Any]:
+        if not isinstance(response, TextResponse):
+            return
+        src = self.sources[source]
+        article_url: str = response.meta["pantau_article"]
+        if response.meta.get("pantau_single"):
+            yield self._article(response, source, article_url, [(response.url, response.text)])
+            return
+        fetched = [*response.meta["pantau_fetched"], (response.url, response.text)]
+        _, parts = discovery.article_parts(response.selector, response.url, article_url)
+        yield from self._next_part(
+            src, response, article_url, fetched, parts, response.meta["pantau_part"]
+        )
+
+    def _article(
+        self,
+        response: TextResponse,
+        source: str,
+        url: str,
+        fetched: list[tuple[str, str]] | None = None,
+    ) -> Page:
+        """The article at ``url``; ``fetched`` holds its pages in order when it has several."""
+        pages = fetched or [(response.url, response.text)]
+        return Page(
             url=url,
-            html=response.text,
+            html=pages[0][1],
             source=source,
             status=response.status,
             fetched_at=datetime.now(UTC),
-            kind="article" if is_article else "listing",
-            requested_url=response.url,
+            kind="article",
+            requested_url=pages[0][0],
             etag=_header(response, b"ETag"),
             last_modified=_header(response, b"Last-Modified"),
+            continuation=[html for _, html in pages[1:]],
+            continuation_urls=[canonical_url(u) for u, _ in pages[1:]],
         )
-        for href in discovery.feed_links(sel):
-            req = self._follow(src, response.urljoin(href), self.parse_feed)
-            if req:
-                yield req
-        for link in self._links.extract_links(response):
-            req = self._follow(src, link.url, self.parse_page)
-            if req:
-                yield req
 
 
 def _header(response: Response, name: bytes) -> str | None:
     value = response.headers.get(name)
     return value.decode("latin-1") if value else None
+
+
+def _as_datetime(value: str | date | None) -> datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        value = date.fromisoformat(value)
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return datetime(value.year, value.month, value.day, tzinfo=UTC)

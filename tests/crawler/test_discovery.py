@@ -1,3 +1,5 @@
+from datetime import UTC, datetime
+
 from parsel import Selector
 
 from crawler import discovery
@@ -30,30 +32,82 @@ def test_feed_links_are_found_by_type():
     assert discovery.feed_links(Selector(text=html)) == ["/feed/"]
 
 
-def test_rss_and_atom_entries():
+def test_rss_and_atom_entries_with_dates():
     rss = b"""<?xml version="1.0"?><rss version="2.0"><channel>
-    <item><link>https://a.id/1/</link></item><item><link> https://a.id/2/ </link></item>
+    <item><link>https://a.id/1/</link><pubDate>Wed, 02 Jun 2021 10:40:00 +0700</pubDate></item>
+    <item><link> https://a.id/2/ </link></item>
     </channel></rss>"""
     atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">
-    <entry><link rel="replies" href="https://b.id/c"/><link rel="alternate" href="https://b.id/p.html"/></entry>
-    </feed>"""
-    assert list(discovery.feed_entries(rss)) == ["https://a.id/1/", "https://a.id/2/"]
-    assert list(discovery.feed_entries(atom)) == ["https://b.id/p.html"]
+    <entry><link rel="replies" href="https://b.id/c"/>
+    <link rel="alternate" href="https://b.id/p.html"/><published>2021-05-03T08:00:00Z</published>
+    </entry></feed>"""
+    first, second = discovery.feed_entries(rss)
+    assert first.url == "https://a.id/1/" and first.date == datetime(2021, 6, 2, 3, 40, tzinfo=UTC)
+    assert second == discovery.Entry("https://a.id/2/", None)
+    assert discovery.feed_entries(atom) == [
+        discovery.Entry("https://b.id/p.html", datetime(2021, 5, 3, 8, 0, tzinfo=UTC))
+    ]
 
 
-def test_sitemap_index_and_urlset():
+def test_sitemap_index_urlset_and_google_news_dates():
     index = b"""<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
     <sitemap><loc>https://a.id/post-sitemap.xml</loc></sitemap></sitemapindex>"""
-    urlset = b"""<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-    <url><loc>https://a.id/2021/05/x/</loc><lastmod>2021-05-02</lastmod></url></urlset>"""
+    news = b"""<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+      xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+    <url><loc>https://a.id/2021/05/x/</loc><lastmod>2021-05-09</lastmod>
+      <news:news><news:publication_date>2021-05-02T09:00:00+07:00</news:publication_date></news:news>
+    </url><url><loc>https://a.id/2021/05/y/</loc><lastmod>2021-05-02</lastmod></url></urlset>"""
     assert discovery.sitemap_entries(index) == (
         "sitemapindex",
-        [("https://a.id/post-sitemap.xml", None)],
+        [discovery.Entry("https://a.id/post-sitemap.xml", None)],
     )
-    assert discovery.sitemap_entries(urlset) == (
-        "urlset",
-        [("https://a.id/2021/05/x/", "2021-05-02")],
+    kind, (x, y) = discovery.sitemap_entries(news)
+    assert kind == "urlset"
+    assert x.date == datetime(2021, 5, 2, 2, 0, tzinfo=UTC)
+    assert y.date == datetime(2021, 5, 2, tzinfo=UTC)
+
+
+def test_xml_bombs_are_not_expanded():
+    bomb = b"""<?xml version="1.0"?>
+    <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+    <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+    <!ENTITY ext SYSTEM "file:///etc/passwd">]>
+    <urlset><url><loc>https://a.id/&lol3;&ext;</loc></url></urlset>"""
+    _, entries = discovery.sitemap_entries(bomb)
+    assert all(len(e.url) < 100 and "root:" not in e.url for e in entries)
+
+
+def test_garbage_is_no_feed_and_no_sitemap():
+    assert discovery.feed_entries(b"\x00\xff not xml") == []
+    assert discovery.sitemap_entries(b"<html><body>404</body></html>")[1] == []
+
+
+def test_redirect_wrappers_unwrap_to_the_article():
+    wrapped = "https://rss.example.id/r/?url=https%3A%2F%2Fnews.example.id%2Fd-1%2Fjudul"
+    assert discovery.unwrap_redirect(wrapped) == "https://news.example.id/d-1/judul"
+    assert discovery.unwrap_redirect("https://a.id/x?page=2") == "https://a.id/x?page=2"
+
+
+def test_article_parts_by_query_and_by_path():
+    html = """<a href="?page=2">2</a><a href="/berita/7/x?page=3">3</a>
+    <a href="/berita/7/x?page=1">1</a><a href="/berita/8/y?page=2">other</a>"""
+    single, parts = discovery.article_parts(
+        Selector(text=html), "https://p.id/berita/7/x", "https://p.id/berita/7/x"
     )
+    assert single is None
+    assert parts == {2: "https://p.id/berita/7/x?page=2", 3: "https://p.id/berita/7/x?page=3"}
+    wp = '<a href="https://w.id/2021/05/a/2/">Halaman 2</a><a href="/2021/05/a/?page=all">Semua</a>'
+    single, parts = discovery.article_parts(
+        Selector(text=wp), "https://w.id/2021/05/a/", "https://w.id/2021/05/a/"
+    )
+    assert single == "https://w.id/2021/05/a/?page=all"
+    assert parts == {2: "https://w.id/2021/05/a/2/"}
+
+
+def test_generator_names_the_cms():
+    wp = '<meta name="generator" content="WordPress 6.2">'
+    assert discovery.generator(Selector(text=wp)) == "wordpress"
+    assert discovery.generator(Selector(text="<p>x</p>")) == ""
 
 
 def test_robots_sitemap_lines():

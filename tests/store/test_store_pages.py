@@ -24,7 +24,7 @@ HTML = (
 def test_raw_page_comes_back_as_stored(store: Store) -> None:
     content_hash = store.record_page("https://warta.example/1", "warta", 200, T0, HTML)
     assert content_hash == hashlib.sha256(HTML.encode()).hexdigest()
-    assert list(store.raw_pages()) == [("https://warta.example/1", "warta", HTML)]
+    assert list(store.raw_pages()) == [("https://warta.example/1", "warta", HTML, [])]
 
 
 def test_raw_html_is_stored_compressed(store: Store) -> None:
@@ -42,7 +42,7 @@ def test_identical_html_under_two_urls_is_stored_once(store: Store) -> None:
     b = store.record_page("https://warta.example/1?utm=x", "warta", 200, T0, HTML)
     assert a == b
     assert store.counts()["raw_pages"] == 1
-    assert [url for url, _, _ in store.raw_pages()] == [
+    assert [url for url, *_ in store.raw_pages()] == [
         "https://warta.example/1",
         "https://warta.example/1?utm=x",
     ]
@@ -55,7 +55,7 @@ def test_refetch_updates_the_page_and_keeps_first_fetch_time(store: Store) -> No
     )
     _, rows = store.query("SELECT fetched_at, first_fetched_at, content_hash, etag FROM pages")
     assert rows == [(T1, T0, new_hash, '"v2"')]
-    assert [html for _, _, html in store.raw_pages()] == [HTML + " "]
+    assert [html for _, _, html, _ in store.raw_pages()] == [HTML + " "]
 
 
 def test_not_modified_keeps_content_and_validators(store: Store) -> None:
@@ -63,7 +63,7 @@ def test_not_modified_keeps_content_and_validators(store: Store) -> None:
     first = store.record_page(url, "warta", 200, T0, HTML, etag='"v1"', last_modified="Wed")
     assert store.record_page(url, "warta", 304, T1, None) is None
     assert store.page_state(url) == PageState('"v1"', "Wed", first)
-    assert [html for _, _, html in store.raw_pages()] == [HTML]
+    assert [html for _, _, html, _ in store.raw_pages()] == [HTML]
 
 
 def test_page_without_html_has_no_raw_page(store: Store) -> None:
@@ -92,7 +92,7 @@ def test_articles_can_be_saved_while_raw_pages_stream(
     monkeypatch.setattr(store_module, "_FETCH_ROWS", 2)
     for i in range(7):
         store.record_page(f"https://warta.example/{i}", "warta", 200, T0, f"{HTML}{i}")
-    for url, _, html in store.raw_pages():
+    for url, _, html, _ in store.raw_pages():
         a = article(url, text=html)
         store.save_article(a, tags(a, regions=[]), pipeline_version="t2")
     assert store.counts()["articles"] == 7
@@ -166,3 +166,22 @@ def test_missing_fetch_time_means_now(store: Store) -> None:
     store.record_page("https://warta.example/1", "warta", 200, None, HTML)
     _, rows = store.query("SELECT fetched_at FROM pages")
     assert before <= rows[0][0] <= datetime.now(UTC)
+
+
+def test_later_pages_of_an_article_come_back_as_its_parts(store):
+    now = datetime(2021, 6, 2, 3, 0, tzinfo=UTC)
+    store.record_page("https://warta.example/9", "warta", 200, now, HTML, kind="article")
+    for n in (3, 2):
+        store.record_page(
+            f"https://warta.example/9?page={n}",
+            "warta",
+            200,
+            now,
+            f"<p>part {n}</p>",
+            part_of="https://warta.example/9",
+            part_no=n,
+        )
+    assert list(store.raw_pages()) == [
+        ("https://warta.example/9", "warta", HTML, ["<p>part 2</p>", "<p>part 3</p>"])
+    ]
+    assert store.known_article_urls() == {"https://warta.example/9"}

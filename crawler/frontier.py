@@ -1,0 +1,68 @@
+"""Which discovered URLs a source's crawl may fetch, and why not.
+
+Kept free of Scrapy so the rules can be tested alone: stay on the source's
+domains, fetch no binaries, honour the source's allow/deny patterns, and stay
+out of traps (calendars, comment-reply links, endless query-string variants).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from scrapy.linkextractors import IGNORED_EXTENSIONS
+
+from core.sources import Source
+from crawler.urls import same_site
+
+_BINARY = frozenset("." + ext for ext in IGNORED_EXTENSIONS) | {".xz", ".apk", ".webm", ".m4a"}
+# Shapes of URLs that generate pages without end on news CMSs.
+TRAP_PATTERNS = (
+    re.compile(r"[?&](replytocom|share|print|format|sort|order|orderby|filter|view)=", re.I),
+    re.compile(r"[?&](calendar|kalender|bulan|tanggal|date|month|year|tahun|hari)=", re.I),
+    re.compile(r"/(kalender|calendar|events?/day)/\d{4}-\d{2}", re.I),
+    re.compile(r"/(wp-admin|wp-login\.php|wp-json|xmlrpc\.php|cgi-bin)(/|$)", re.I),
+    re.compile(r"/(login|logout|register|daftar|masuk|cart|checkout)(/|\?|$)", re.I),
+    re.compile(r"[?&](s|q|search|keyword)=", re.I),  # site search results
+    re.compile(r"(/[^/]+)\1{2,}/"),  # the same path segment three times in a row
+)
+# Query variants of one path tolerated per run: enough for ?page=N listings of a
+# small site, too few to walk an endless generated calendar.
+MAX_QUERY_VARIANTS = 25
+
+
+@dataclass(slots=True)
+class Frontier:
+    source: Source
+    variants: Counter[str] = field(default_factory=Counter)
+    _allow: list[re.Pattern[str]] = field(init=False)
+    _deny: list[re.Pattern[str]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._allow = [re.compile(p) for p in self.source.allow]
+        self._deny = [re.compile(p) for p in self.source.deny]
+
+    def refusal(self, url: str) -> str | None:
+        """Why ``url`` must not be fetched for this source, or None when it may."""
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            return "scheme"
+        if not same_site(url, self.source.domains):
+            return "offsite"
+        path = parts.path.lower()
+        if any(path.endswith(ext) for ext in _BINARY):
+            return "binary"
+        if any(p.search(url) for p in self._deny):
+            return "denied"
+        if self._allow and not any(p.search(url) for p in self._allow):
+            return "not allowed"
+        if any(p.search(url) for p in TRAP_PATTERNS):
+            return "trap"
+        if parts.query:
+            key = parts.path
+            if self.variants[key] >= MAX_QUERY_VARIANTS:
+                return "query variants"
+            self.variants[key] += 1
+        return None

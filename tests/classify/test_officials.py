@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import pytest
+
+from core.model import Tags
+
+from .conftest import tag_text
+
+
+def people(tags: Tags) -> dict[str, tuple[str, str | None]]:
+    return {o.name: (o.role, o.region_code) for o in tags.officials}
+
+
+def test_tag_officials_on_seeds(seed_tags: dict[str, Tags]) -> None:
+    assert people(seed_tags["000"]) == {"Raden Adipati Surya": ("Bupati", "18.08")}
+    assert people(seed_tags["001"]) == {
+        "Kopli Ansori": ("Bupati", "17.07"),
+        "Fahrulrozi": ("Wakil Bupati", "17.07"),
+    }
+    assert people(seed_tags["002"]) == {"Yana D. Putra": ("Wakil Bupati", "32.07")}
+    assert people(seed_tags["003"]) == {
+        "Sutono": ("Sekretaris Daerah", "18"),
+        "Bayana": ("Kepala Biro", "18"),
+    }
+    assert people(seed_tags["004"]) == {"Dadan S. Suharmawijaya": ("Anggota Ombudsman RI", None)}
+
+
+def test_tag_officials_counts_short_later_mentions(seed_tags: dict[str, Tags]) -> None:
+    [bupati] = seed_tags["000"].officials
+    assert bupati.mentions >= 2  # "ujar Adipati"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "code"),
+    [
+        ("Acara dibuka Bupati Lebong Kopli Ansori di aula.", "Kopli Ansori", "Bupati", "17.07"),
+        ("Acara dibuka Kopli Ansori, Bupati Lebong, di aula.", "Kopli Ansori", "Bupati", "17.07"),
+        ("Hadir Wali Kota Bogor Dr. H. Bima Arya, S.IP., MA di balai.", "Bima Arya", "Wali Kota", "32.71"),
+        ("Menurut Wawali Medan Aulia Rachman hal itu penting.", "Aulia Rachman", "Wakil Wali Kota", "12.71"),
+        ("Sambutan Gubernur Bali Wayan Koster dibacakan.", "Wayan Koster", "Gubernur", "51"),
+        ("Hal itu dikatakan Plt. Sekda Kabupaten Garut Drs. Nurdin Yana kemarin.", "Nurdin Yana", "Sekretaris Daerah", "32.05"),
+        (
+            "Kepala Dinas Kependudukan dan Pencatatan Sipil Kota Jayapura, Justin Sitorus mengatakan.",
+            "Justin Sitorus",
+            "Kepala Dinas",
+            "91.71",
+        ),
+        (
+            "Kepala Perwakilan Ombudsman RI Provinsi Kalimantan Barat Agus Priyadi menyerahkan hasil.",
+            "Agus Priyadi",
+            "Kepala Perwakilan Ombudsman",
+            "61",
+        ),
+        ("kata Ketua Ombudsman RI Mokhammad Najih di Jakarta.", "Mokhammad Najih", "Ketua Ombudsman RI", None),
+        ("Menteri PANRB Abdullah Azwar Anas meresmikan MPP.", "Abdullah Azwar Anas", "Menteri", None),
+        ("Camat Palibelo, Drs. Darwis, menyambut warga.", "Darwis", "Camat", None),
+    ],
+)
+def test_tag_officials_reads_office_and_name(text: str, name: str, role: str, code: str | None) -> None:
+    assert people(tag_text(text)).get(name) == (role, code)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wartawan : Prayudi\nEditor : Redaksi",
+        "kata Bupati dalam sambutannya di depan warga.",
+        "Bupati Way Kanan mengharapkan kehadiran Ketua Ombudsman RI dapat membantu.",
+        "sesuai Peraturan Presiden Nomor 76 Tahun 2013 tentang pengaduan.",
+        "Sesuai arahan presiden terkait reformasi birokrasi.",
+    ],
+)
+def test_tag_officials_skips_journalists_and_unnamed_offices(text: str) -> None:
+    assert tag_text(text).officials == []

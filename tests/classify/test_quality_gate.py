@@ -1,0 +1,51 @@
+"""Per-tagger floors on the annotated gold (../shared/dev); floors are only ever raised."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+DEV = REPO.parent / "shared" / "dev"
+FLOORS = {
+    # (file, tagger): minimum F1 (relevance: accuracy)
+    ("seeds", "regions"): 0.95,
+    ("seeds", "officials"): 0.9,
+    ("seeds", "scores"): 0.9,
+    ("seeds", "events"): 0.7,
+    ("seeds", "laws"): 0.95,
+    ("seeds", "relevance"): 0.95,
+    ("real", "regions"): 0.95,
+    ("real", "officials"): 0.85,
+    ("real", "scores"): 0.93,
+    ("real", "events"): 0.7,
+    ("real", "laws"): 0.95,
+    ("real", "relevance"): 0.9,
+}
+
+pytestmark = pytest.mark.skipif(not DEV.is_dir(), reason=f"gold files not present at {DEV}")
+
+
+@pytest.fixture(scope="module")
+def benchmark() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("tag_quality", REPO / "benchmarks" / "tag_quality.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def reports(benchmark: ModuleType) -> dict[str, object]:
+    return {name: benchmark.evaluate(DEV / f"{name}.gold.jsonl") for name in ("seeds", "real")}
+
+
+@pytest.mark.parametrize(("file", "tagger"), sorted(FLOORS))
+def test_tagger_quality_stays_above_floor(reports: dict[str, object], file: str, tagger: str) -> None:
+    report = reports[file]
+    metric = getattr(report, tagger)
+    value = metric.value if tagger == "relevance" else metric.f1
+    assert value >= FLOORS[(file, tagger)], f"{file} {tagger}: {value:.3f}"

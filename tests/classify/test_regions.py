@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import pytest
+
+from classify.region_names import name_index
+from core.gazetteer import regions
+from core.model import Tags
+
+from .conftest import tag_text
+
+TYPE_WORD = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}
+
+
+def codes(tags: Tags) -> set[str]:
+    return {r.code for r in tags.regions}
+
+
+@pytest.mark.parametrize(
+    ("seed", "expected"),
+    [
+        ("000", {"18.08"}),
+        ("001", {"17.07", "17"}),
+        ("002", {"32.07"}),
+        ("003", {"18"}),
+        ("004", {"18", "18.71"}),
+    ],
+)
+def test_tag_regions_on_seeds_match_gold(seed_tags: dict[str, Tags], seed: str, expected: set[str]) -> None:
+    assert codes(seed_tags[seed]) == expected
+
+
+def test_tag_regions_counts_mentions_and_keeps_evidence(seed_tags: dict[str, Tags]) -> None:
+    [way_kanan] = seed_tags["000"].regions
+    assert (way_kanan.name, way_kanan.type, way_kanan.province) == ("Way Kanan", "kabupaten", "Lampung")
+    assert way_kanan.mentions >= 5
+    assert way_kanan.evidence is not None and way_kanan.evidence.quote.lower().endswith("way kanan")
+
+
+def test_every_gazetteer_region_is_found_with_its_type_word() -> None:
+    index = name_index()
+    for entry in regions():
+        text = f"Kegiatan di Pemerintah {TYPE_WORD[entry.type]} {entry.name} berjalan baik."
+        found = index.resolve(entry.name, entry.type)
+        assert found == entry
+        assert entry.code in codes(tag_text(text)), entry
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wali Kota Bogor meninjau pasar.", {"32.71"}),
+        ("Bupati Bogor meninjau pasar.", {"32.01"}),
+        ("Pemkab Malang menggelar rapat. Warga Malang hadir.", {"35.07"}),
+        ("Pemkot Malang menggelar rapat. Warga Malang hadir.", {"35.73"}),
+        ("Kabupaten Bandung dan Kota Bandung bekerja sama.", {"32.04", "32.73"}),
+        ("Pemko Pekanbaru dan Walikota Dumai hadir.", {"14.71", "14.72"}),
+        ("DPRD Kota Bekasi menggelar sidang.", {"32.75"}),
+        ("Provinsi Jambi dan Kota Jambi.", {"15", "15.71"}),
+    ],
+)
+def test_tag_regions_type_word_or_office_decides_kota_or_kabupaten(text: str, expected: set[str]) -> None:
+    assert codes(tag_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bone hadir di acara itu.", set()),
+        ("Kabupaten Bone meraih penghargaan.", {"73.08"}),
+        ("Bupati Pati membuka acara.", {"33.18"}),
+        ("Pak Kudus dan Pak Demak datang.", set()),
+        ("Karo Humas dan Protokol Bayana memberi keterangan.", set()),
+        ("Gowa dan Maros masuk zona hijau bersama Kota Makassar.", {"73.06", "73.09", "73.71"}),
+    ],
+)
+def test_tag_regions_ambiguous_names_need_cue_or_province(text: str, expected: set[str]) -> None:
+    assert codes(tag_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Kab. Way Kanan", "18.08"),
+        ("KabuatenCiamis, jendelaindo - rapat", "32.07"),
+        ("Kota Tanjungpinang", "21.72"),
+        ("Kota Tanjung Pinang", "21.72"),
+        ("Kabupaten Kota Baru", "63.02"),
+        ("Kabupaten Kotabaru", "63.02"),
+        ("Kota Pangkalpinang", "19.71"),
+        ("Kota Bau-Bau", "74.72"),
+        ("Pemerintah Kabupaten (Pemkab) Lebong", "17.07"),
+        ("seluruh camat se-Provinsi Lampung", "18"),
+        ("Gubernur Sumut membuka acara", "12"),
+        ("Ombudsman Sulbar menggelar bimtek", "76"),
+        ("Pemprov Kaltim dan Kota Samarinda", "64"),
+        ("Kabupaten Yapen", "91.05"),
+        ("Kabupaten Kepulauan Sitaro", "71.09"),
+        ("Provinsi Papua barat", "92"),
+        ("diumumkan di Jakarta, Senin", "31"),
+    ],
+)
+def test_tag_regions_reads_spelling_variants_and_short_names(text: str, code: str) -> None:
+    assert code in codes(tag_text(text))
+
+
+def test_tag_regions_ignores_streets_and_lowercase_words() -> None:
+    assert codes(tag_text("Kantor di Jalan Bengkulu dekat pasar, kota ini ramai.")) == set()
+    assert codes(tag_text("Bandar lampung, lensamedia.net - berita")) == set()

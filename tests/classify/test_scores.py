@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import pytest
+
+from core.model import Tags
+
+from .conftest import tag_text
+
+
+def test_tag_scores_seed_001_lebong(seed_tags: dict[str, Tags]) -> None:
+    [score] = seed_tags["001"].scores
+    assert (score.value, score.subject_code, score.year, score.zone, score.rank, score.kind) == (
+        93.78, "17.07", 2018, "hijau", 14, "kepatuhan",
+    )  # fmt: skip
+    assert score.evidence is not None and "93,78" in score.evidence.quote
+
+
+def test_tag_scores_seed_002_ciamis(seed_tags: dict[str, Tags]) -> None:
+    [score] = seed_tags["002"].scores
+    assert (score.value, score.subject_code, score.year) == (99.96, "32.07", 2018)
+
+
+@pytest.mark.parametrize("seed", ["000", "003", "004"])
+def test_tag_scores_none_where_seed_reports_none(seed_tags: dict[str, Tags], seed: str) -> None:
+    assert seed_tags[seed].scores == []
+
+
+def test_tag_scores_reads_ranking_lists() -> None:
+    text = (
+        "Hasil penilaian kepatuhan tahun 2023: Peringkat 1, Pemkab Bengkalis dengan nilai 95,91. "
+        "Kedua, Kota Bima (83,90). Kabupaten Melawi dengan 72,95 masuk zona kuning."
+    )
+    found = {s.value: (s.subject_code, s.rank, s.year) for s in tag_text(text).scores}
+    assert found == {95.91: ("14.03", 1, 2023), 83.9: ("52.72", 2, 2023), 72.95: ("61.10", None, 2023)}
+
+
+def test_tag_scores_kind_and_zone_from_words() -> None:
+    [ikm] = tag_text("Nilai IKM Dinas Dukcapil Kabupaten Minahasa mencapai 92,46.").scores
+    assert (ikm.kind, ikm.value) == ("ikm", 92.46)
+    [zone] = tag_text("Kabupaten Ketapang predikat kepatuhan rendah dengan nilai 46,02.").scores
+    assert zone.zone == "merah"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sebanyak 85,5 persen warga puas dengan layanan.",
+        "Anggaran Rp 93,78 miliar disetujui DPRD.",
+        "Rapat dimulai pukul 14.30 WIB di Kota Medan.",
+        "Zona hijau (rentang nilai 81-100) diraih banyak daerah.",
+    ],
+)
+def test_tag_scores_ignores_percentages_money_times_and_ranges(text: str) -> None:
+    assert tag_text(text).scores == []
