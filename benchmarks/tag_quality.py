@@ -30,8 +30,43 @@ from core.model import Article, Tags  # noqa: E402
 DEFAULT_DEV = REPO.parent / "shared" / "dev"
 GOLD_FILES = ("seeds.gold.jsonl", "real.gold.jsonl")
 _TITLES = frozenset(
-    "drs dra h hj ir dr prof kh sh mh mpd msi ssos spd se mm mkes skom st mt sip map "
-    "sstp msc phd bapak ibu pak bu iptu ipda aiptu akp akbp kompol".split()
+    [
+        "drs",
+        "dra",
+        "h",
+        "hj",
+        "ir",
+        "dr",
+        "prof",
+        "kh",
+        "sh",
+        "mh",
+        "mpd",
+        "msi",
+        "ssos",
+        "spd",
+        "se",
+        "mm",
+        "mkes",
+        "skom",
+        "st",
+        "mt",
+        "sip",
+        "map",
+        "sstp",
+        "msc",
+        "phd",
+        "bapak",
+        "ibu",
+        "pak",
+        "bu",
+        "iptu",
+        "ipda",
+        "aiptu",
+        "akp",
+        "akbp",
+        "kompol",
+    ]
 )
 
 
@@ -106,7 +141,9 @@ def _names_match(predicted: str, gold: str) -> bool:
     return len(shorter) >= 2 and set(shorter) <= set(longer)
 
 
-def _count_sets(counts: Counts, predicted: set[str], gold: set[str], misses: list[str], what: str) -> None:
+def _count_sets(
+    counts: Counts, predicted: set[str], gold: set[str], misses: list[str], what: str
+) -> None:
     counts.tp += len(predicted & gold)
     counts.predicted += len(predicted)
     counts.gold += len(gold)
@@ -197,7 +234,9 @@ def table(reports: dict[str, Report]) -> str:
     add("events", "date acc", (r.event_dates.value for r in reports.values()))
     add("relevance", "accuracy", (r.relevance.value for r in reports.values()))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in rows)
+    return "\n".join(
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in rows
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -57,7 +57,9 @@ _ROLE = re.compile(
 _TOKEN = re.compile(r"[A-Z][\w'’\-]*\.?|[A-Z]\.")
 _ACRONYM_OR_PAREN = re.compile(r"\([^)]{1,40}\)|[A-Z]{2,}\b|&|dan\b|[-/](?=\w)|,(?=\s*[A-Z]{2,})")
 _NAME_GAP = re.compile(r"\s*(?:[,:]\s*)?")
-_BACKWARD = re.compile(r"(?P<name>(?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]*\.?)\s*(?:,|\bselaku|\bsebagai)\s*$")
+_BACKWARD = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]*\.?)\s*(?:,|\bselaku|\bsebagai)\s*$"
+)
 _MAX_NAME = 5
 # "Peraturan Presiden", "Kantor Bupati": the office named as an institution, not a person.
 _NOT_A_PERSON_BEFORE = re.compile(
@@ -65,17 +67,150 @@ _NOT_A_PERSON_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _STOP = frozenset(
-    """ombudsman ri republik indonesia pemerintah pemkab pemkot pemko pemprov kabupaten kota
-    provinsi bupati gubernur wali walikota camat sekda ketua wakil kepala anggota menteri
-    presiden senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni
-    juli agustus september oktober november desember dalam pada selaku saat ketika dia ia
-    beliau menurut kemudian selain namun hal ini itu acara kegiatan rapat tahun bersama juga
-    yang dan di ke dari untuk sedangkan sementara adapun kami kita mereka para seluruh bahwa
-    terkait hari turut hadir gelar raih hadiri buka tutup tinjau resmikan pimpin serahkan
-    terima ikuti minta ajak dorong apresiasi sambut lantik rakor sidak kunjungi targetkan bahas
-    beri pastikan tegaskan harap imbau launching nomor no tentang jalan jl gedung hotel aula
-    ruang desa kecamatan kelurahan dusun kampung wabup wawali wawako wagub kadis karo lurah
-    kades kapolres kapolda dandim sekdakab sekdaprov sekdako pj plt plh""".split()
+    [
+        "ombudsman",
+        "ri",
+        "republik",
+        "indonesia",
+        "pemerintah",
+        "pemkab",
+        "pemkot",
+        "pemko",
+        "pemprov",
+        "kabupaten",
+        "kota",
+        "provinsi",
+        "bupati",
+        "gubernur",
+        "wali",
+        "walikota",
+        "camat",
+        "sekda",
+        "ketua",
+        "wakil",
+        "kepala",
+        "anggota",
+        "menteri",
+        "presiden",
+        "senin",
+        "selasa",
+        "rabu",
+        "kamis",
+        "jumat",
+        "sabtu",
+        "minggu",
+        "januari",
+        "februari",
+        "maret",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "agustus",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+        "dalam",
+        "pada",
+        "selaku",
+        "saat",
+        "ketika",
+        "dia",
+        "ia",
+        "beliau",
+        "menurut",
+        "kemudian",
+        "selain",
+        "namun",
+        "hal",
+        "ini",
+        "itu",
+        "acara",
+        "kegiatan",
+        "rapat",
+        "tahun",
+        "bersama",
+        "juga",
+        "yang",
+        "dan",
+        "di",
+        "ke",
+        "dari",
+        "untuk",
+        "sedangkan",
+        "sementara",
+        "adapun",
+        "kami",
+        "kita",
+        "mereka",
+        "para",
+        "seluruh",
+        "bahwa",
+        "terkait",
+        "hari",
+        "turut",
+        "hadir",
+        "gelar",
+        "raih",
+        "hadiri",
+        "buka",
+        "tutup",
+        "tinjau",
+        "resmikan",
+        "pimpin",
+        "serahkan",
+        "terima",
+        "ikuti",
+        "minta",
+        "ajak",
+        "dorong",
+        "apresiasi",
+        "sambut",
+        "lantik",
+        "rakor",
+        "sidak",
+        "kunjungi",
+        "targetkan",
+        "bahas",
+        "beri",
+        "pastikan",
+        "tegaskan",
+        "harap",
+        "imbau",
+        "launching",
+        "nomor",
+        "no",
+        "tentang",
+        "jalan",
+        "jl",
+        "gedung",
+        "hotel",
+        "aula",
+        "ruang",
+        "desa",
+        "kecamatan",
+        "kelurahan",
+        "dusun",
+        "kampung",
+        "wabup",
+        "wawali",
+        "wawako",
+        "wagub",
+        "kadis",
+        "karo",
+        "lurah",
+        "kades",
+        "kapolres",
+        "kapolda",
+        "dandim",
+        "sekdakab",
+        "sekdaprov",
+        "sekdako",
+        "pj",
+        "plt",
+        "plh",
+    ]
 )
 
 
@@ -167,7 +302,7 @@ class _Reader:
         return " ".join(words), start, end
 
     def _after_place(self, named: tuple[str, int, int] | None) -> tuple[str, int, int] | None:
-        """"Camat Palibelo, Drs. Darwis": a one-word place, a comma, then the person."""
+        """ "Camat Palibelo, Drs. Darwis": a one-word place, a comma, then the person."""
         if named is None or " " in named[0] or self.text[named[2] : named[2] + 2] != ", ":
             return named
         person = self.read_name(named[2] + 2)
@@ -196,7 +331,11 @@ class _Reader:
         if len(words) < 2 or any(_plain(w) in _STOP or _plain(w) in self.office for w in words):
             return None
         first = m.start("name") + offset
-        return " ".join(w.rstrip(".") if len(_plain(w)) > 1 else w for w in words), first, m.end("name") + offset
+        return (
+            " ".join(w.rstrip(".") if len(_plain(w)) > 1 else w for w in words),
+            first,
+            m.end("name") + offset,
+        )
 
     def find(self) -> list[_Found]:
         found: list[_Found] = []
@@ -241,7 +380,7 @@ def _roman(n: str) -> str:
 
 
 def _agency_role(written: str, mention: RegionMention | None, text: str) -> str:
-    """"Kepala Badan Penanggulangan Bencana Daerah (BPBD) Sitaro" -> "Kepala BPBD"."""
+    """ "Kepala Badan Penanggulangan Bencana Daerah (BPBD) Sitaro" -> "Kepala BPBD"."""
     acronym = re.search(r"\(([A-Z]{2,})\)", written)
     if acronym:
         return f"Kepala {acronym.group(1)}"
@@ -274,7 +413,9 @@ def find_officials(text: str, mentions: list[RegionMention]) -> list[Official]:
     keys: list[tuple[str, ...]] = []
     for f in _Reader(text, mentions).find():
         key = _key(f.name)
-        same = next((i for i, k in enumerate(keys) if set(key) <= set(k) or set(k) <= set(key)), None)
+        same = next(
+            (i for i, k in enumerate(keys) if set(key) <= set(k) or set(k) <= set(key)), None
+        )
         if same is not None:
             if len(key) > len(keys[same]):
                 officials[same].name, keys[same] = f.name, key
@@ -284,7 +425,11 @@ def find_officials(text: str, mentions: list[RegionMention]) -> list[Official]:
         keys.append(key)
     for official, key in zip(officials, keys, strict=True):
         official.mentions = max(
-            (len(re.findall(rf"\b{re.escape(w)}\b", text, re.IGNORECASE)) for w in key if len(w) > 3),
+            (
+                len(re.findall(rf"\b{re.escape(w)}\b", text, re.IGNORECASE))
+                for w in key
+                if len(w) > 3
+            ),
             default=1,
         )
     return officials

@@ -28,8 +28,34 @@ _TYPE_DEFAULT_ORDER = ("provinsi", "kota", "kabupaten")
 _LIST_REACH = 80
 # Capitalised by headline style or typo, yet no part of a proper noun ("di Jakarta Pada 5 Desember").
 _FUNCTION_WORDS = frozenset(
-    "pada dan di ke dari yang untuk dengan oleh dalam sebagai juga secara saat bersama tahun "
-    "melalui telah akan masih terus kembali hingga sejak atau serta".split()
+    [
+        "pada",
+        "dan",
+        "di",
+        "ke",
+        "dari",
+        "yang",
+        "untuk",
+        "dengan",
+        "oleh",
+        "dalam",
+        "sebagai",
+        "juga",
+        "secara",
+        "saat",
+        "bersama",
+        "tahun",
+        "melalui",
+        "telah",
+        "akan",
+        "masih",
+        "terus",
+        "kembali",
+        "hingga",
+        "sejak",
+        "atau",
+        "serta",
+    ]
 )
 
 
@@ -158,7 +184,9 @@ class _Scanner:
             close = self.text.find(")", self.words[last].end, self.words[last].end + 40)
             if close < 0:
                 return None
-            after = next((k for k in range(nxt, len(self.words)) if self.words[k].start > close), None)
+            after = next(
+                (k for k in range(nxt, len(self.words)) if self.words[k].start > close), None
+            )
             if after is not None and not self.text[close + 1 : self.words[after].start].strip():
                 return after
         return None
@@ -209,7 +237,9 @@ class _Scanner:
             return None, end
         return self._mention(i, start, end, key, type_), end
 
-    def _mention(self, cue_i: int, name_i: int, last: int, key: str, cue: str | None) -> RegionMention:
+    def _mention(
+        self, cue_i: int, name_i: int, last: int, key: str, cue: str | None
+    ) -> RegionMention:
         return RegionMention(
             start=self.words[cue_i].start,
             name_start=self.words[name_i].start,

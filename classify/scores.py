@@ -19,7 +19,7 @@ _NUMBER = re.compile(r"(?<![\d.,/:\w])(?P<n>\d{1,3}(?:[.,]\d{1,2})?)(?![\d/:%]|[
 _SPACED = re.compile(r"(?<![\d.,])(?P<a>\d{1,3}),\s(?P<b>\d{2})(?!\d|[.,]\d)")
 _CUE_BEFORE = re.compile(
     r"(?:nilai|skor|score|poin|kepatuhan|ikm|ipp|indeks|predikat|zona|capaian|angka|nilainya)"
-    r"[^.\d]{0,40}$",
+    r"[^.\d]{0,60}$",
     re.IGNORECASE,
 )
 _TIGHT_CUE = re.compile(r"(?:nilai|skor|zona)\W{0,3}$", re.IGNORECASE)
@@ -30,7 +30,9 @@ _NOT_SCORE_AFTER = re.compile(
 # Between a region and its value in a ranking list: "Melawi dengan 72,95", "Kota Bima (83,90)".
 _LIST_LINK = re.compile(r"\s*(?:dengan|sebesar|yakni|yaitu|:)?\s*\(?\s*", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_ZONE = re.compile(r"zona\s+(?P<z>hijau|kuning|merah)|kepatuhan\s+(?P<p>tinggi|sedang|rendah)", re.IGNORECASE)
+_ZONE = re.compile(
+    r"zona\s+(?P<z>hijau|kuning|merah)|kepatuhan\s+(?P<p>tinggi|sedang|rendah)", re.IGNORECASE
+)
 _PREDICATE_ZONES: dict[str, Zone] = {"tinggi": "hijau", "sedang": "kuning", "rendah": "merah"}
 _ORDINALS = {
     "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6,
@@ -47,7 +49,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n+")
 _KINDS = (
     ("ikm", re.compile(r"\bIKM\b|indeks\s+kepuasan|survei\s+kepuasan", re.IGNORECASE)),
     ("ipp", re.compile(r"\bIPP\b|indeks\s+pelayanan\s+publik", re.IGNORECASE)),
-    ("kepatuhan", re.compile(r"kepatuhan|zona\s+(?:hijau|kuning|merah)|standar\s+pelayanan", re.IGNORECASE)),
+    (
+        "kepatuhan",
+        re.compile(r"kepatuhan|zona\s+(?:hijau|kuning|merah)|standar\s+pelayanan", re.IGNORECASE),
+    ),
 )
 
 
@@ -82,11 +87,15 @@ def _candidates(text: str, mentions: list[RegionMention]) -> list[_Candidate]:
         if value is None or value > 100 or _NOT_SCORE_AFTER.match(text[m.end() :]):
             continue
         before = text[max(0, m.start() - 60) : m.start()]
-        after_region = any(_LIST_LINK.fullmatch(text[end : m.start()]) for end in region_ends if end <= m.start())
+        after_region = any(
+            _LIST_LINK.fullmatch(text[end : m.start()]) for end in region_ends if end <= m.start()
+        )
         decimal = "," in m.group("n") or "." in m.group("n")
         poin = _POIN_AFTER.match(text[m.end() :]) is not None
-        if poin or (decimal and (_CUE_BEFORE.search(before) or after_region)) or (
-            _TIGHT_CUE.search(before) and not decimal
+        if (
+            poin
+            or (decimal and (_CUE_BEFORE.search(before) or after_region))
+            or (_TIGHT_CUE.search(before) and not decimal)
         ):
             found.append(_Candidate(value, m.start(), m.end()))
     return sorted(found, key=lambda c: c.start)

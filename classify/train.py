@@ -17,12 +17,12 @@ from typing import Any
 import joblib
 import numpy as np
 import sklearn
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score, roc_auc_score
 from sklearn.model_selection import KFold, StratifiedKFold, cross_val_predict, train_test_split
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion, Pipeline
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .classifiers import EVENTS_MODEL, METRICS, RELEVANCE_MODEL
 from .events import SERVICE_TYPES, decide_types, keyword_hits
@@ -34,11 +34,20 @@ _GRID = [round(x, 2) for x in np.arange(0.1, 0.81, 0.05)]
 def features() -> FeatureUnion:
     return FeatureUnion(
         [
-            ("words", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=30000)),
+            (
+                "words",
+                TfidfVectorizer(
+                    ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=30000
+                ),
+            ),
             (
                 "chars",
                 TfidfVectorizer(
-                    analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True, max_features=40000
+                    analyzer="char_wb",
+                    ngram_range=(3, 5),
+                    min_df=2,
+                    sublinear_tf=True,
+                    max_features=40000,
                 ),
             ),
         ]
@@ -63,9 +72,13 @@ def _strip_texts(pipeline: Pipeline) -> Pipeline:
     return pipeline
 
 
-def train_relevance(texts: list[str], labels: np.ndarray, folds: int, seed: int) -> tuple[Pipeline, dict[str, Any]]:
+def train_relevance(
+    texts: list[str], labels: np.ndarray, folds: int, seed: int
+) -> tuple[Pipeline, dict[str, Any]]:
     cv = StratifiedKFold(folds, shuffle=True, random_state=seed)
-    probs = cross_val_predict(relevance_pipeline(), texts, labels, cv=cv, method="predict_proba")[:, 1]
+    probs = cross_val_predict(relevance_pipeline(), texts, labels, cv=cv, method="predict_proba")[
+        :, 1
+    ]
     threshold = max(_GRID, key=lambda t: (accuracy_score(labels, probs >= t), -abs(t - 0.5)))
     train_x, test_x, train_y, test_y = train_test_split(
         texts, labels, test_size=0.2, stratify=labels, random_state=seed
@@ -83,8 +96,8 @@ def train_relevance(texts: list[str], labels: np.ndarray, folds: int, seed: int)
     return _strip_texts(relevance_pipeline().fit(texts, labels)), report
 
 
-def _sets(matrix: np.ndarray) -> list[set[str]]:
-    return [{t for t, on in zip(SERVICE_TYPES, row, strict=True) if on} for row in matrix]
+def _sets(matrix: np.ndarray, types: list[str]) -> list[set[str]]:
+    return [{t for t, on in zip(types, row, strict=True) if on} for row in matrix]
 
 
 def _micro_f1(predicted: list[set[str]], gold: list[set[str]]) -> float:
@@ -93,16 +106,20 @@ def _micro_f1(predicted: list[set[str]], gold: list[set[str]]) -> float:
     return 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 1.0
 
 
-def train_events(texts: list[str], events: list[list[str]], folds: int, seed: int) -> tuple[dict[str, Any], dict[str, Any]]:
-    y = np.array([[t in e for t in SERVICE_TYPES] for e in events], dtype=int)
-    gold = _sets(y)
+def train_events(
+    texts: list[str], events: list[list[str]], folds: int, seed: int
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    # A type with too few examples to appear in every training fold cannot be learnt.
+    types = [t for t in SERVICE_TYPES if sum(t in e for e in events) >= folds]
+    y = np.array([[t in e for t in types] for e in events], dtype=int)
+    gold = _sets(y, types)
     cv = KFold(folds, shuffle=True, random_state=seed)
     probs = cross_val_predict(events_pipeline(), texts, y, cv=cv, method="predict_proba")
     hits = [keyword_hits(text) for text in texts]
 
     def combined(high: float, low: float) -> list[set[str]]:
         return [
-            set(decide_types(text, dict(zip(SERVICE_TYPES, p, strict=True)), h, high, low))
+            set(decide_types(text, dict(zip(types, p, strict=True)), h, high, low))
             for text, p, h in zip(texts, probs, hits, strict=True)
         ]
 
@@ -114,17 +131,21 @@ def train_events(texts: list[str], events: list[list[str]], folds: int, seed: in
         "high": high,
         "low": low,
         "cv_folds": folds,
-        "cv_micro_f1_classifier": round(_micro_f1(_sets(probs >= 0.5), gold), 4),
-        "cv_micro_f1_keywords": round(_micro_f1([{t for t, m in h.items() if m} for h in hits], gold), 4),
+        "cv_micro_f1_classifier": round(_micro_f1(_sets(probs >= 0.5, types), gold), 4),
+        "cv_micro_f1_keywords": round(
+            _micro_f1([{t for t, m in h.items() if m and t in types} for h in hits], gold), 4
+        ),
         "cv_micro_f1_combined": round(_micro_f1(combined(high, low), gold), 4),
     }
-    model = {"pipeline": _strip_texts(events_pipeline().fit(texts, y)), "types": list(SERVICE_TYPES)}
+    model = {"pipeline": _strip_texts(events_pipeline().fit(texts, y)), "types": types}
     return model, report
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, required=True, help="train.jsonl with relevant/events labels")
+    parser.add_argument(
+        "--corpus", type=Path, required=True, help="train.jsonl with relevant/events labels"
+    )
     parser.add_argument("--out", type=Path, default=MODELS)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=13)

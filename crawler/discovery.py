@@ -22,7 +22,17 @@ ARTICLE_TYPES = frozenset(
 )
 # Date-like paths (/2021/04/13/slug/, /2021/05/slug.html) and numeric article ids
 # (/berita/123/slug) are how regional CMSs address single articles.
-_ARTICLE_PATH = re.compile(r"/(19|20)\d{2}/\d{1,2}/|/(berita|read|news|detail|artikel)/\d+")
+_ARTICLE_PATH = re.compile(
+    r"/(19|20)\d{2}/\d{1,2}/(\d{1,2}/)?[\w-]*[a-z][\w-]{3,}|/(berita|read|news|detail|artikel)/\d+",
+    re.I,
+)
+# Words of running text outside links and page chrome: high on articles, low on listings.
+_PROSE = (
+    "//body//text()[normalize-space()][not(ancestor::a or ancestor::script or ancestor::style"
+    " or ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside"
+    " or ancestor::noscript or ancestor::form)]"
+)
+MIN_PROSE_WORDS = 120
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
 
 
@@ -59,8 +69,8 @@ def looks_like_article(sel: Selector, url: str) -> bool:
     if og in {"website", "blog", "profile"}:
         return False
     if _ARTICLE_PATH.search(url):
-        words = sum(len(p.split()) for p in sel.xpath("//p//text()").getall())
-        return words >= 120
+        words = sum(len(t.split()) for t in sel.xpath(_PROSE).getall())
+        return words >= MIN_PROSE_WORDS
     return False
 
 

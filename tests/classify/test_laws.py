@@ -35,7 +35,9 @@ def test_find_laws_normalises_kind_number_year(text: str, law: str) -> None:
     assert [found.law for found in find_laws(text)] == [law]
 
 
-@pytest.mark.parametrize("text", ["UUD 1945", "UU ITE", "peraturan perundang-undangan", "pp 5 tahun"])
+@pytest.mark.parametrize(
+    "text", ["UUD 1945", "UU ITE", "peraturan perundang-undangan", "pp 5 tahun"]
+)
 def test_find_laws_ignores_references_without_number_and_year(text: str) -> None:
     assert find_laws(text) == []
 

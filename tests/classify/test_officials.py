@@ -35,10 +35,25 @@ def test_tag_officials_counts_short_later_mentions(seed_tags: dict[str, Tags]) -
     [
         ("Acara dibuka Bupati Lebong Kopli Ansori di aula.", "Kopli Ansori", "Bupati", "17.07"),
         ("Acara dibuka Kopli Ansori, Bupati Lebong, di aula.", "Kopli Ansori", "Bupati", "17.07"),
-        ("Hadir Wali Kota Bogor Dr. H. Bima Arya, S.IP., MA di balai.", "Bima Arya", "Wali Kota", "32.71"),
-        ("Menurut Wawali Medan Aulia Rachman hal itu penting.", "Aulia Rachman", "Wakil Wali Kota", "12.71"),
+        (
+            "Hadir Wali Kota Bogor Dr. H. Bima Arya, S.IP., MA di balai.",
+            "Bima Arya",
+            "Wali Kota",
+            "32.71",
+        ),
+        (
+            "Menurut Wawali Medan Aulia Rachman hal itu penting.",
+            "Aulia Rachman",
+            "Wakil Wali Kota",
+            "12.71",
+        ),
         ("Sambutan Gubernur Bali Wayan Koster dibacakan.", "Wayan Koster", "Gubernur", "51"),
-        ("Hal itu dikatakan Plt. Sekda Kabupaten Garut Drs. Nurdin Yana kemarin.", "Nurdin Yana", "Sekretaris Daerah", "32.05"),
+        (
+            "Hal itu dikatakan Plt. Sekda Kabupaten Garut Drs. Nurdin Yana kemarin.",
+            "Nurdin Yana",
+            "Sekretaris Daerah",
+            "32.05",
+        ),
         (
             "Kepala Dinas Kependudukan dan Pencatatan Sipil Kota Jayapura, Justin Sitorus mengatakan.",
             "Justin Sitorus",
@@ -51,12 +66,24 @@ def test_tag_officials_counts_short_later_mentions(seed_tags: dict[str, Tags]) -
             "Kepala Perwakilan Ombudsman",
             "61",
         ),
-        ("kata Ketua Ombudsman RI Mokhammad Najih di Jakarta.", "Mokhammad Najih", "Ketua Ombudsman RI", None),
-        ("Menteri PANRB Abdullah Azwar Anas meresmikan MPP.", "Abdullah Azwar Anas", "Menteri", None),
+        (
+            "kata Ketua Ombudsman RI Mokhammad Najih di Jakarta.",
+            "Mokhammad Najih",
+            "Ketua Ombudsman RI",
+            None,
+        ),
+        (
+            "Menteri PANRB Abdullah Azwar Anas meresmikan MPP.",
+            "Abdullah Azwar Anas",
+            "Menteri",
+            None,
+        ),
         ("Camat Palibelo, Drs. Darwis, menyambut warga.", "Darwis", "Camat", None),
     ],
 )
-def test_tag_officials_reads_office_and_name(text: str, name: str, role: str, code: str | None) -> None:
+def test_tag_officials_reads_office_and_name(
+    text: str, name: str, role: str, code: str | None
+) -> None:
     assert people(tag_text(text)).get(name) == (role, code)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -30,21 +31,26 @@ pytestmark = pytest.mark.skipif(not DEV.is_dir(), reason=f"gold files not presen
 
 
 @pytest.fixture(scope="module")
-def benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("tag_quality", REPO / "benchmarks" / "tag_quality.py")
+def tag_quality() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "tag_quality", REPO / "benchmarks" / "tag_quality.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the module loads
     spec.loader.exec_module(module)
     return module
 
 
 @pytest.fixture(scope="module")
-def reports(benchmark: ModuleType) -> dict[str, object]:
-    return {name: benchmark.evaluate(DEV / f"{name}.gold.jsonl") for name in ("seeds", "real")}
+def reports(tag_quality: ModuleType) -> dict[str, object]:
+    return {name: tag_quality.evaluate(DEV / f"{name}.gold.jsonl") for name in ("seeds", "real")}
 
 
 @pytest.mark.parametrize(("file", "tagger"), sorted(FLOORS))
-def test_tagger_quality_stays_above_floor(reports: dict[str, object], file: str, tagger: str) -> None:
+def test_tagger_quality_stays_above_floor(
+    reports: dict[str, object], file: str, tagger: str
+) -> None:
     report = reports[file]
     metric = getattr(report, tagger)
     value = metric.value if tagger == "relevance" else metric.f1

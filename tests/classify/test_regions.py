@@ -25,13 +25,19 @@ def codes(tags: Tags) -> set[str]:
         ("004", {"18", "18.71"}),
     ],
 )
-def test_tag_regions_on_seeds_match_gold(seed_tags: dict[str, Tags], seed: str, expected: set[str]) -> None:
+def test_tag_regions_on_seeds_match_gold(
+    seed_tags: dict[str, Tags], seed: str, expected: set[str]
+) -> None:
     assert codes(seed_tags[seed]) == expected
 
 
 def test_tag_regions_counts_mentions_and_keeps_evidence(seed_tags: dict[str, Tags]) -> None:
     [way_kanan] = seed_tags["000"].regions
-    assert (way_kanan.name, way_kanan.type, way_kanan.province) == ("Way Kanan", "kabupaten", "Lampung")
+    assert (way_kanan.name, way_kanan.type, way_kanan.province) == (
+        "Way Kanan",
+        "kabupaten",
+        "Lampung",
+    )
     assert way_kanan.mentions >= 5
     assert way_kanan.evidence is not None and way_kanan.evidence.quote.lower().endswith("way kanan")
 
@@ -58,7 +64,9 @@ def test_every_gazetteer_region_is_found_with_its_type_word() -> None:
         ("Provinsi Jambi dan Kota Jambi.", {"15", "15.71"}),
     ],
 )
-def test_tag_regions_type_word_or_office_decides_kota_or_kabupaten(text: str, expected: set[str]) -> None:
+def test_tag_regions_type_word_or_office_decides_kota_or_kabupaten(
+    text: str, expected: set[str]
+) -> None:
     assert codes(tag_text(text)) == expected
 
 

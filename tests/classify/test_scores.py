@@ -31,7 +31,11 @@ def test_tag_scores_reads_ranking_lists() -> None:
         "Kedua, Kota Bima (83,90). Kabupaten Melawi dengan 72,95 masuk zona kuning."
     )
     found = {s.value: (s.subject_code, s.rank, s.year) for s in tag_text(text).scores}
-    assert found == {95.91: ("14.03", 1, 2023), 83.9: ("52.72", 2, 2023), 72.95: ("61.10", None, 2023)}
+    assert found == {
+        95.91: ("14.03", 1, 2023),
+        83.9: ("52.72", 2, 2023),
+        72.95: ("61.10", None, 2023),
+    }
 
 
 def test_tag_scores_kind_and_zone_from_words() -> None:
