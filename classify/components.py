@@ -13,7 +13,7 @@ from . import classifiers
 from .events import find_events
 from .laws import find_laws
 from .officials import find_officials
-from .regions import find_region_mentions, regions_from_mentions
+from .regions import RegionMention, find_region_mentions, regions_from_mentions
 from .scores import find_scores
 
 _EXTENSIONS = (
@@ -42,7 +42,7 @@ def _classifier_text(doc: Doc) -> str:
     return f"{title}\n{doc.text}" if title and title not in doc.text else doc.text
 
 
-def _mentions(doc: Doc) -> list:  # type: ignore[type-arg]
+def _mentions(doc: Doc) -> list[RegionMention]:
     return doc._.pantau_region_mentions or []
 
 

@@ -36,8 +36,9 @@ _NUMERIC = re.compile(
     r"(?:\s*(?P=sep)\s*(?P<y>\d{4}|\d{2}))?(?![\d/-]|\.\d)(?:\s*\))?",
     re.IGNORECASE,
 )
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WORDS = re.compile(
-    rf"(?:\b{_DAY}\s*,?\s*)?\b(?P<d>\d{{1,2}})\s+(?P<m>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
+    rf"(?:\b{_DAY}\s*,?\s*)?\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH_NAMES})\.?"
     r"(?:\s+(?P<y>\d{4}))?\b",
     re.IGNORECASE,
 )

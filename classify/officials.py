@@ -54,163 +54,17 @@ _ROLE = re.compile(
     + "|".join(f"(?P<r{i}>{p})" for i, (p, _, _) in enumerate(_ROLES))
     + r")\b",
 )
-_TOKEN = re.compile(r"[A-Z][\w'’\-]*\.?|[A-Z]\.")
-_ACRONYM_OR_PAREN = re.compile(r"\([^)]{1,40}\)|[A-Z]{2,}\b|&|dan\b|[-/](?=\w)|,(?=\s*[A-Z]{2,})")
+_TOKEN = re.compile(r"[A-Z][\w'\u2019\-]*\.?|[A-Z]\.")
+_OFFICE_FILLER = re.compile(r"\([^)]{1,40}\)|[A-Z]{2,}\b|&|dan\b|[-/](?=\w)|,(?=\s*[A-Z]{2,})")
 _NAME_GAP = re.compile(r"\s*(?:[,:]\s*)?")
 _BACKWARD = re.compile(
-    r"(?P<name>(?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]*\.?)\s*(?:,|\bselaku|\bsebagai)\s*$"
+    r"(?P<name>(?:[A-Z][\w'\u2019.\-]*\s+){0,3}[A-Z][\w'\u2019\-]*\.?)\s*(?:,|\bselaku|\bsebagai)\s*$"
 )
 _MAX_NAME = 5
 # "Peraturan Presiden", "Kantor Bupati": the office named as an institution, not a person.
 _NOT_A_PERSON_BEFORE = re.compile(
     r"\b(?:peraturan|instruksi|keputusan|kantor|rumah\s+dinas|rumah\s+jabatan|staf)\s+$",
     re.IGNORECASE,
-)
-_STOP = frozenset(
-    [
-        "ombudsman",
-        "ri",
-        "republik",
-        "indonesia",
-        "pemerintah",
-        "pemkab",
-        "pemkot",
-        "pemko",
-        "pemprov",
-        "kabupaten",
-        "kota",
-        "provinsi",
-        "bupati",
-        "gubernur",
-        "wali",
-        "walikota",
-        "camat",
-        "sekda",
-        "ketua",
-        "wakil",
-        "kepala",
-        "anggota",
-        "menteri",
-        "presiden",
-        "senin",
-        "selasa",
-        "rabu",
-        "kamis",
-        "jumat",
-        "sabtu",
-        "minggu",
-        "januari",
-        "februari",
-        "maret",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "agustus",
-        "september",
-        "oktober",
-        "november",
-        "desember",
-        "dalam",
-        "pada",
-        "selaku",
-        "saat",
-        "ketika",
-        "dia",
-        "ia",
-        "beliau",
-        "menurut",
-        "kemudian",
-        "selain",
-        "namun",
-        "hal",
-        "ini",
-        "itu",
-        "acara",
-        "kegiatan",
-        "rapat",
-        "tahun",
-        "bersama",
-        "juga",
-        "yang",
-        "dan",
-        "di",
-        "ke",
-        "dari",
-        "untuk",
-        "sedangkan",
-        "sementara",
-        "adapun",
-        "kami",
-        "kita",
-        "mereka",
-        "para",
-        "seluruh",
-        "bahwa",
-        "terkait",
-        "hari",
-        "turut",
-        "hadir",
-        "gelar",
-        "raih",
-        "hadiri",
-        "buka",
-        "tutup",
-        "tinjau",
-        "resmikan",
-        "pimpin",
-        "serahkan",
-        "terima",
-        "ikuti",
-        "minta",
-        "ajak",
-        "dorong",
-        "apresiasi",
-        "sambut",
-        "lantik",
-        "rakor",
-        "sidak",
-        "kunjungi",
-        "targetkan",
-        "bahas",
-        "beri",
-        "pastikan",
-        "tegaskan",
-        "harap",
-        "imbau",
-        "launching",
-        "nomor",
-        "no",
-        "tentang",
-        "jalan",
-        "jl",
-        "gedung",
-        "hotel",
-        "aula",
-        "ruang",
-        "desa",
-        "kecamatan",
-        "kelurahan",
-        "dusun",
-        "kampung",
-        "wabup",
-        "wawali",
-        "wawako",
-        "wagub",
-        "kadis",
-        "karo",
-        "lurah",
-        "kades",
-        "kapolres",
-        "kapolda",
-        "dandim",
-        "sekdakab",
-        "sekdaprov",
-        "sekdako",
-        "pj",
-        "plt",
-        "plh",
-    ]
 )
 
 
@@ -241,6 +95,7 @@ class _Reader:
         self.mentions = mentions
         self.office = _word_list("office_words.txt")
         self.titles = _word_list("titles.txt")
+        self.stop = _word_list("name_stopwords.txt")
 
     def _skip_office(self, pos: int) -> tuple[int, RegionMention | None]:
         """Past office words, acronyms, parentheses and region names after a role."""
@@ -252,7 +107,7 @@ class _Reader:
                 region = region or mention
                 pos = mention.end
                 continue
-            m = _ACRONYM_OR_PAREN.match(self.text, at)
+            m = _OFFICE_FILLER.match(self.text, at)
             if m:
                 pos = m.end()
                 continue
@@ -279,7 +134,7 @@ class _Reader:
                 start = pos
                 continue
             if (
-                plain in _STOP
+                plain in self.stop
                 or plain in self.titles
                 or (raw.isupper() and len(plain) > 1)
                 or any(ch.isdigit() for ch in raw)
@@ -328,7 +183,7 @@ class _Reader:
             return None
         offset = start - len(window)
         words = [w for w in m.group("name").split() if _plain(w) not in self.titles]
-        if len(words) < 2 or any(_plain(w) in _STOP or _plain(w) in self.office for w in words):
+        if len(words) < 2 or any(_plain(w) in self.stop or _plain(w) in self.office for w in words):
             return None
         first = m.start("name") + offset
         return (

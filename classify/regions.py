@@ -26,7 +26,7 @@ _CUE_JOIN = re.compile(r"[ \t]*\.?[ \t\-]*")
 _CONNECTORS = frozenset({"dan"})
 _TYPE_DEFAULT_ORDER = ("provinsi", "kota", "kabupaten")
 _LIST_REACH = 80
-# Capitalised by headline style or typo, yet no part of a proper noun ("di Jakarta Pada 5 Desember").
+# Capitalised by headline style or a typo, yet no part of a proper noun ("Jakarta Pada 5 Mei").
 _FUNCTION_WORDS = frozenset(
     [
         "pada",

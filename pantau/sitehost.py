@@ -34,6 +34,7 @@ shell-style glob on the URL path (or the exact path with query):
     path = "/broken/"
     code = 500
     fail_times = 2
+    headers = { "Retry-After" = "1" }   # optional, sent with the error
     [[slow]]                # sleep before answering
     path = "/slow/"
     seconds = 1.5
@@ -309,14 +310,14 @@ class _Handler(BaseHTTPRequestHandler):
         if body and code != 304:
             self.wfile.write(data)
 
-    def _error(self, code: int, body: bool) -> None:
+    def _error(self, code: int, body: bool, headers: dict[str, str] | None = None) -> None:
         site = self.server.site
         page = site.root / "404.html"
         if code == 404 and page.is_file():
             data = site.render(page.read_bytes(), ".html")
         else:
             data = f"<!DOCTYPE html><title>{code}</title><h1>{code}</h1>\n".encode()
-        self._send(code, data, {"Content-Type": CONTENT_TYPES[".html"]}, body)
+        self._send(code, data, {"Content-Type": CONTENT_TYPES[".html"], **(headers or {})}, body)
 
     def _answer(self, body: bool) -> None:
         site = self.server.site
@@ -330,7 +331,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         for rule in site.rules("status", path, target):
             if site.take_failure(rule):
-                self._error(int(rule["code"]), body)
+                self._error(int(rule["code"]), body, rule.get("headers"))
                 return
         for rule in site.rules("slow", path, target):
             time.sleep(float(rule["seconds"]))

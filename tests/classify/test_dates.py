@@ -17,7 +17,7 @@ DAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Jum'at", "Sabtu", "Minggu"
         ("Ombudsman RI, Rabu (15/7/2020).", None, date(2020, 7, 15)),
         ("Pemkab Lebong, Senin (12/4) kemarin", date(2021, 4, 13), date(2021, 4, 12)),
         ("secara virtual. 15/06/2021.", None, date(2021, 6, 15)),
-        ("Jum’at (26/08/2016).", None, date(2016, 8, 26)),
+        ("Jum\u2019at (26/08/2016).", None, date(2016, 8, 26)),
         ("diumumkan di Jakarta Pada 5 Desember 2017 kemarin", None, date(2017, 12, 5)),
         ("Rabu (29/12) lalu", date(2022, 1, 3), date(2021, 12, 29)),
     ],

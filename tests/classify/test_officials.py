@@ -55,13 +55,13 @@ def test_tag_officials_counts_short_later_mentions(seed_tags: dict[str, Tags]) -
             "32.05",
         ),
         (
-            "Kepala Dinas Kependudukan dan Pencatatan Sipil Kota Jayapura, Justin Sitorus mengatakan.",
+            "Kepala Dinas Kependudukan dan Pencatatan Sipil Kota Jayapura, Justin Sitorus berkata.",
             "Justin Sitorus",
             "Kepala Dinas",
             "91.71",
         ),
         (
-            "Kepala Perwakilan Ombudsman RI Provinsi Kalimantan Barat Agus Priyadi menyerahkan hasil.",
+            "Kepala Perwakilan Ombudsman RI Provinsi Kalimantan Barat Agus Priyadi menyerahkan.",
             "Agus Priyadi",
             "Kepala Perwakilan Ombudsman",
             "61",
