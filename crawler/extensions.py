@@ -12,6 +12,7 @@ from typing import Any, Self
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
+from crawler.health import RunFigures, broken_reason
 from crawler.state import shared_store
 
 
@@ -21,6 +22,7 @@ class SourceStats:
     new_articles: int = 0
     extraction_failures: int = 0
     errors: dict[str, int] = field(default_factory=dict)
+    broken: str | None = None
 
 
 def source_stats(stats: dict[str, Any], name: str) -> SourceStats:
@@ -30,6 +32,7 @@ def source_stats(stats: dict[str, Any], name: str) -> SourceStats:
         new_articles=int(stats.get(f"pantau/new_articles/{name}", 0)),
         extraction_failures=int(stats.get(f"pantau/extraction_failures/{name}", 0)),
         errors={k.removeprefix(prefix): int(v) for k, v in stats.items() if k.startswith(prefix)},
+        broken=stats.get(f"pantau/broken/{name}"),
     )
 
 
@@ -55,8 +58,13 @@ class RunRecorder:
         assert self.crawler.stats is not None
         stats = self.crawler.stats.get_stats()
         store = shared_store(self.crawler)
+        quiet_runs = self.crawler.settings.getint("PANTAU_BROKEN_AFTER_RUNS")
         for name, run_id in self.run_ids.items():
             st = source_stats(stats, name)
+            earlier = [RunFigures(*r) for r in store.recent_runs(name, quiet_runs)]
+            now = RunFigures(st.pages, st.new_articles, st.extraction_failures)
+            broken = broken_reason(now, earlier, quiet_runs)
+            self.crawler.stats.set_value(f"pantau/broken/{name}", broken)
             store.finish_run(
                 run_id,
                 pages_fetched=st.pages,
@@ -64,4 +72,5 @@ class RunRecorder:
                 extraction_failures=st.extraction_failures,
                 errors=[f"{kind}: {n}" for kind, n in sorted(st.errors.items())],
                 status=reason,
+                broken_reason=broken,
             )

@@ -37,6 +37,8 @@ LOG_LEVEL = "INFO"
 
 NEWSPIDER_MODULE = "crawler.spiders"
 
+# A source with no new article for this many runs in a row is flagged broken.
+PANTAU_BROKEN_AFTER_RUNS = 3
 # Where the pipeline writes; `pantau` sets these from --db / PANTAU_DB and --sources.
 PANTAU_DB = "pantau.duckdb"
 PANTAU_MAX_PAGES = 0

@@ -61,8 +61,14 @@ def print_crawl_summary(console: Console, summary: CrawlSummary) -> None:
     table.add_column("pages", justify="right")
     table.add_column("new articles", justify="right")
     table.add_column("extraction failures", justify="right")
+    table.add_column("errors")
+    table.add_column("health")
     for name, st in sorted(summary.per_source.items()):
-        table.add_row(name, str(st.pages), str(st.new_articles), str(st.extraction_failures))
+        errors = ", ".join(f"{k} {v}" for k, v in sorted(st.errors.items()))
+        health = f"[red]BROKEN: {st.broken}[/red]" if st.broken else "ok"
+        table.add_row(
+            name, str(st.pages), str(st.new_articles), str(st.extraction_failures), errors, health
+        )
     console.print(table)
     seconds = (summary.finished_at - summary.started_at).total_seconds()
     console.print(

@@ -85,6 +85,14 @@ WHERE p.part_of IS NOT NULL
 ORDER BY p.part_of, p.part_no
 """
 
+RECENT_RUNS = """
+SELECT coalesce(pages_fetched, 0), coalesce(new_articles, 0), coalesce(extraction_failures, 0)
+FROM crawl_runs
+WHERE source = ? AND finished_at IS NOT NULL
+ORDER BY started_at DESC, run_id DESC
+LIMIT ?
+"""
+
 LAST_FINISHED_RUN = """
 SELECT max(started_at) FROM crawl_runs WHERE source = ? AND finished_at IS NOT NULL
 """
@@ -174,7 +182,9 @@ UPDATE crawl_runs SET
     new_articles = ?,
     extraction_failures = ?,
     errors = ?::JSON,
-    status = ?
+    status = ?,
+    broken = ? IS NOT NULL,
+    broken_reason = ?
 WHERE run_id = ?
 RETURNING run_id
 """

@@ -314,6 +314,7 @@ class Store:
         extraction_failures: int = 0,
         errors: Sequence[Any] = (),
         status: str = "ok",
+        broken_reason: str | None = None,
     ) -> None:
         """Close a crawl run with its totals; ``errors`` is stored as a JSON array."""
         with wrapped(f"cannot finish crawl run {run_id}"):
@@ -325,11 +326,19 @@ class Store:
                     extraction_failures,
                     json.dumps(list(errors), default=str, ensure_ascii=False),
                     status,
+                    broken_reason,
+                    broken_reason,
                     run_id,
                 ],
             ).fetchone()
         if row is None:
             raise StoreError(f"no crawl run {run_id}")
+
+    def recent_runs(self, source: str, limit: int) -> list[tuple[int, int, int]]:
+        """(pages, new articles, extraction failures) of the source's last finished runs."""
+        with wrapped("cannot read crawl runs"):
+            rows = self._con.execute(_sql.RECENT_RUNS, [source, limit]).fetchall()
+        return [(int(a), int(b), int(c)) for a, b, c in rows]
 
     def last_finished_run(self, source: str) -> datetime | None:
         """When the latest finished crawl of ``source`` started, for incremental discovery."""

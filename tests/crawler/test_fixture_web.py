@@ -183,7 +183,7 @@ def test_multi_page_article_is_merged_into_one(crawl, web):
         ).fetchall()
     assert details["last_paragraph"][:60] in text
     # extraction moves the dateline ("SELONG - ") out of the body
-    assert re.split(r" [-–] ", details["first_paragraph"], maxsplit=1)[-1][:60] in text
+    assert re.split(r" [-\u2013] ", details["first_paragraph"], maxsplit=1)[-1][:60] in text
     assert parts == [(2,), (3,)]
 
 
