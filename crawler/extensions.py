@@ -13,7 +13,8 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
 from crawler.health import RunFigures, broken_reason
-from crawler.state import shared_store
+from crawler.state import crawl_store
+from store import Store
 
 
 @dataclass(slots=True)
@@ -50,14 +51,18 @@ class RunRecorder:
 
     def spider_opened(self, spider: Spider) -> None:
         sources = getattr(spider, "sources", {})
-        store = shared_store(self.crawler)
-        store.upsert_sources(sources.values())
-        self.run_ids = {name: store.start_run(name) for name in sources}
+        with crawl_store(self.crawler).open() as store:
+            store.upsert_sources(sources.values())
+            self.run_ids = {name: store.start_run(name) for name in sources}
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         assert self.crawler.stats is not None
         stats = self.crawler.stats.get_stats()
-        store = shared_store(self.crawler)
+        with crawl_store(self.crawler).open() as store:
+            self._finish(store, stats, reason)
+
+    def _finish(self, store: Store, stats: dict[str, Any], reason: str) -> None:
+        assert self.crawler.stats is not None
         quiet_runs = self.crawler.settings.getint("PANTAU_BROKEN_AFTER_RUNS")
         for name, run_id in self.run_ids.items():
             st = source_stats(stats, name)

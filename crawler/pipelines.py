@@ -17,7 +17,7 @@ import classify
 import extract
 from core.model import Page
 from crawler.items import PageItem
-from crawler.state import shared_store
+from crawler.state import crawl_store
 
 log = logging.getLogger(__name__)
 
@@ -75,48 +75,20 @@ class TagPipeline(_Step):
 
 
 class StorePipeline(_Step):
+    """Hands items to the crawl's ``CrawlStore``, which writes them in short batches."""
+
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
-        self.runs: dict[str, int] = {}
+        self.store = crawl_store(crawler)
+
+    def _written(self, items: list[PageItem]) -> None:
+        for item in items:
+            self.count("new_articles", item.page.source)
 
     def process_item(self, item: PageItem) -> PageItem:
-        store = shared_store(self.crawler)
-        page = item.page
-        is_article = page.kind == "article"
-        content_hash = store.record_page(
-            page.url,
-            page.source,
-            page.status,
-            page.fetched_at,
-            # Raw HTML is kept for articles only: it is what `pantau reprocess` re-reads.
-            page.html if is_article else None,
-            canonical_url=page.url,
-            etag=page.etag,
-            last_modified=page.last_modified,
-            kind=page.kind,
-            requested_url=page.requested_url,
-        )
-        for n, (url, html) in enumerate(
-            zip(page.continuation_urls, page.continuation, strict=True), 2
-        ):
-            store.record_page(
-                url,
-                page.source,
-                page.status,
-                page.fetched_at,
-                html,
-                kind="part",
-                part_of=page.url,
-                part_no=n,
-            )
-        self.count("pages", page.source)
-        if item.article is not None and item.tags is not None:
-            new = store.save_article(
-                item.article,
-                item.tags,
-                pipeline_version=classify.PIPELINE_VERSION,
-                content_hash=content_hash,
-            )
-            if new:
-                self.count("new_articles", page.source)
+        self.count("pages", item.page.source)
+        self._written(self.store.add(item))
         return item
+
+    def close_spider(self) -> None:
+        self._written(self.store.flush())

@@ -41,6 +41,10 @@ NEWSPIDER_MODULE = "crawler.spiders"
 PANTAU_BROKEN_AFTER_RUNS = 3
 # Where the pipeline writes; `pantau` sets these from --db / PANTAU_DB and --sources.
 PANTAU_DB = "pantau.duckdb"
+# The crawl writes in batches of this many pages, or after this many seconds, whichever
+# comes first; between batches the database is free for readers.
+PANTAU_FLUSH_ITEMS = 50
+PANTAU_FLUSH_SECONDS = 10.0
 PANTAU_MAX_PAGES = 0
 PANTAU_SOURCES = "sources.toml"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,18 +27,38 @@ def wrapped(doing: str) -> Iterator[None]:
         raise StoreError(f"{doing}: {one_line(exc)}") from exc
 
 
-def connect(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+# How long an open waits for another process to let go of the file. A crawl holds the
+# file only for the moment of a batched write, and a reader only for its query, so a
+# wait of this length means something else holds it (an interactive session, say).
+LOCK_WAIT_SECONDS = 30.0
+
+
+def connect(
+    path: Path, *, read_only: bool, wait: float = LOCK_WAIT_SECONDS
+) -> duckdb.DuckDBPyConnection:
+    """Open ``path``, retrying while another process holds DuckDB's file lock.
+
+    DuckDB lets one process write a file, and no other process open it meanwhile;
+    the crawl therefore opens the file briefly per batch and readers retry here.
+    """
     if read_only and not path.exists():
         raise StoreError(f"database not found: {path}")
-    try:
-        con = duckdb.connect(str(path), read_only=read_only)
-    except duckdb.Error as exc:
-        message = one_line(exc)
-        if "not a valid DuckDB database file" in message:
-            raise StoreError(f"not a DuckDB database: {path}") from exc
-        if "lock" in message.lower():
-            raise StoreError(f"database is in use by another process: {path}") from exc
-        raise StoreError(f"cannot open database {path}: {message}") from exc
+    deadline = time.monotonic() + wait
+    pause = 0.02
+    while True:
+        try:
+            con = duckdb.connect(str(path), read_only=read_only)
+            break
+        except duckdb.Error as exc:
+            message = one_line(exc)
+            if "not a valid DuckDB database file" in message:
+                raise StoreError(f"not a DuckDB database: {path}") from exc
+            if "lock" not in message.lower():
+                raise StoreError(f"cannot open database {path}: {message}") from exc
+            if time.monotonic() >= deadline:
+                raise StoreError(f"database is in use by another process: {path}") from exc
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
     # Days and weeks in casts and date functions then follow the newsrooms' clock (WIB)
     # whatever the host's zone, agreeing with the views; instants are unaffected.
     con.execute("SET TimeZone = 'Asia/Jakarta'")

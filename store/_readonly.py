@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 
 from core.errors import ReadOnlyQuery, StoreError, UsageError
-from store._db import connect, wrapped
+from store._db import LOCK_WAIT_SECONDS, connect, wrapped
 
 # Query-node types of a pure read in ``json_serialize_sql`` output; any other *_NODE
 # (INSERT_QUERY_NODE, UPDATE_QUERY_NODE, DELETE_QUERY_NODE, ...) writes.
@@ -33,12 +33,13 @@ def is_read_only_sql(sql: str) -> bool:
 
 
 def query_readonly(
-    path: str | Path, sql: str, params: Sequence[Any] = ()
+    path: str | Path, sql: str, params: Sequence[Any] = (), *, wait: float = LOCK_WAIT_SECONDS
 ) -> tuple[list[str], list[tuple[Any, ...]]]:
     """Run read-only ``sql`` on the database at ``path``; return (column names, rows).
 
     Several statements may be given; all run, in order, and the last one's result is
-    returned. ``params`` bind to that last statement.
+    returned. ``params`` bind to that last statement. While a crawl is writing a batch,
+    the open waits up to ``wait`` seconds for it.
     """
     with wrapped("SQL error"):
         statements = duckdb.extract_statements(sql)
@@ -47,7 +48,7 @@ def query_readonly(
         raise ReadOnlyQuery(f"pantau sql is read-only: {refused} is not allowed")
     if not statements:
         raise UsageError("no SQL statement given")
-    con = connect(Path(path), read_only=True)
+    con = connect(Path(path), read_only=True, wait=wait)
     try:
         with wrapped("SQL error"):
             for statement in statements[:-1]:

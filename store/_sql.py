@@ -68,6 +68,12 @@ HAS_PAGE = "SELECT 1 FROM pages WHERE url = ?"
 
 PAGE_STATE = "SELECT etag, last_modified, content_hash FROM pages WHERE url = ?"
 
+# Conditional-request state of every page that carries some, for a crawl's snapshot.
+PAGE_STATES = """
+SELECT url, etag, last_modified, content_hash FROM pages
+WHERE etag IS NOT NULL OR last_modified IS NOT NULL
+"""
+
 STORED_PAGES = """
 SELECT p.url, p.source, r.compression, r.body
 FROM pages AS p
@@ -201,4 +207,49 @@ UNION ALL SELECT 'scores', count(*) FROM scores
 UNION ALL SELECT 'events', count(*) FROM events
 UNION ALL SELECT 'laws', count(*) FROM laws
 UNION ALL SELECT 'crawl_runs', count(*) FROM crawl_runs
+"""
+
+# -- near-duplicate fingerprints (migration 007) -----------------------------------------------
+
+# When each article was first seen: its fingerprint's record if any, else its articles row.
+FIRST_SEEN = """
+SELECT q.article_id, coalesce(f.first_seen, a.stored_at)
+FROM (SELECT unnest(?::VARCHAR[]) AS article_id) AS q
+LEFT JOIN article_fingerprints AS f USING (article_id)
+LEFT JOIN articles AS a USING (article_id)
+"""
+
+# Stored articles sharing a band key with a fingerprint (the LSH candidates). The inner
+# lookup is small (32 keys), so DuckDB answers it from the index on band_key. Only articles
+# that are stored count: a fingerprint whose article was never saved must not become an
+# original (store/checks/articles_dup_of_exists.sql).
+NEAR_DUPLICATE_CANDIDATES = """
+SELECT f.article_id, f.signature, f.dup_of, f.first_seen
+FROM article_fingerprints AS f
+JOIN articles AS a USING (article_id)
+WHERE f.scheme = ?
+  AND f.article_id IN (
+      SELECT article_id FROM fingerprint_bands WHERE band_key IN (SELECT unnest(?::BIGINT[]))
+  )
+"""
+
+# first_seen survives a new fingerprint of the same article (reprocess), so the first copy
+# stays the first copy.
+UPSERT_FINGERPRINTS = """
+INSERT INTO article_fingerprints (article_id, scheme, signature, dup_of, first_seen)
+SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::BLOB[]), unnest(?::VARCHAR[]),
+       unnest(?::TIMESTAMPTZ[])
+ON CONFLICT (article_id) DO UPDATE SET
+    scheme = excluded.scheme,
+    signature = excluded.signature,
+    dup_of = excluded.dup_of
+"""
+
+DELETE_FINGERPRINT_BANDS = """
+DELETE FROM fingerprint_bands WHERE article_id IN (SELECT unnest(?::VARCHAR[]))
+"""
+
+INSERT_FINGERPRINT_BANDS = """
+INSERT INTO fingerprint_bands (band_key, article_id)
+SELECT unnest(?::BIGINT[]), unnest(?::VARCHAR[])
 """

@@ -9,13 +9,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from types import TracebackType
-from typing import Any, NamedTuple, Self
+from typing import Any, NamedTuple, Protocol, Self
 
 from core.errors import StoreError
 from core.model import Article, Evidence, Tags
 from core.sources import Source
 from store import _sql
-from store._db import connect, transaction, wrapped
+from store._db import LOCK_WAIT_SECONDS, connect, transaction, wrapped
 from store._migrate import migrate
 
 # Indonesian sites print publication times as WIB wall-clock time without an offset.
@@ -31,6 +31,20 @@ class PageState(NamedTuple):
     etag: str | None
     last_modified: str | None
     content_hash: str | None
+
+
+class Fingerprint(Protocol):
+    """What the store needs of a near-duplicate fingerprint (``extract.dedupe.Fingerprint``):
+    LSH band keys to find candidates, the signature as fixed-width slots to confirm them,
+    and the scheme that made it (fingerprints of different schemes never match)."""
+
+    @property
+    def scheme(self) -> str: ...
+
+    @property
+    def bands(self) -> tuple[int, ...]: ...
+
+    def to_bytes(self) -> bytes: ...
 
 
 class StoredPage(NamedTuple):
@@ -51,9 +65,9 @@ class Store:
     Timestamps read back are in WIB (the session time zone is Asia/Jakarta).
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, wait: float = LOCK_WAIT_SECONDS) -> None:
         self.path = Path(path)
-        self._con = connect(self.path, read_only=False)
+        self._con = connect(self.path, read_only=False, wait=wait)
         try:
             with wrapped(f"cannot migrate {self.path}"):
                 self.applied_migrations = migrate(self._con)
@@ -150,6 +164,12 @@ class Store:
         with wrapped("cannot read pages"):
             row = self._con.execute(_sql.PAGE_STATE, [url]).fetchone()
         return PageState(*row) if row else None
+
+    def page_states(self) -> dict[str, PageState]:
+        """``page_state`` of every page that has one, read at once for a crawl's snapshot."""
+        with wrapped("cannot read pages"):
+            rows = self._con.execute(_sql.PAGE_STATES).fetchall()
+        return {url: PageState(etag, modified, digest) for url, etag, modified, digest in rows}
 
     def raw_pages(self) -> Iterator[StoredPage]:
         """Every page with stored HTML, by URL, for reprocessing; later pages of a
@@ -346,6 +366,65 @@ class Store:
             row = self._con.execute(_sql.LAST_FINISHED_RUN, [source]).fetchone()
         return row[0] if row else None
 
+    # -- near duplicates ---------------------------------------------------------------
+
+    def near_duplicate_of(
+        self, article_id: str, fingerprint: Fingerprint, *, min_similarity: float
+    ) -> str | None:
+        """The first stored copy that ``fingerprint`` nearly duplicates, or None; reads only.
+
+        Only copies seen before ``article_id`` count (so an article is never a duplicate of
+        itself or of a later copy); the answer is the root of the chain, never a duplicate.
+        """
+        with wrapped("cannot look up near duplicates"):
+            seen = self._first_seen([article_id]).get(article_id)
+            return self._earliest_copy(article_id, fingerprint, seen, {}, min_similarity)
+
+    def resolve_near_duplicates(
+        self, entries: Sequence[tuple[str, Fingerprint]], *, min_similarity: float
+    ) -> dict[str, str | None]:
+        """Record the fingerprints of a batch and return each article id's ``dup_of``.
+
+        Call it just before ``save_articles`` of the same batch, on the same open store, and
+        copy the answers into ``Article.dup_of``: within the batch, earlier entries count as
+        stored. "First" is by the time an article was first fingerprinted (or stored), which
+        reprocessing keeps, so re-saving never makes an article a duplicate of itself or of
+        a later copy. Within the batch the last entry for an id wins. One transaction.
+        """
+        latest = dict(entries)
+        if not latest:
+            return {}
+        ids = list(latest)
+        with wrapped("cannot record near duplicates"), transaction(self._con):
+            known = self._first_seen(ids)
+            base = datetime.now(UTC)
+            # New articles come after every stored one, in batch order (a microsecond apart,
+            # so the order survives a round trip through TIMESTAMPTZ).
+            seen = {a: known.get(a) or base + timedelta(microseconds=n) for n, a in enumerate(ids)}
+            done: dict[str, tuple[Fingerprint, str | None, datetime]] = {}
+            for article_id in sorted(ids, key=lambda a: (seen[a], a)):
+                fingerprint = latest[article_id]
+                dup_of = self._earliest_copy(
+                    article_id, fingerprint, seen[article_id], done, min_similarity
+                )
+                done[article_id] = (fingerprint, dup_of, seen[article_id])
+            self._con.execute(
+                _sql.UPSERT_FINGERPRINTS,
+                [
+                    ids,
+                    [latest[a].scheme for a in ids],
+                    [latest[a].to_bytes() for a in ids],
+                    [done[a][1] for a in ids],
+                    [seen[a] for a in ids],
+                ],
+            )
+            self._con.execute(_sql.DELETE_FINGERPRINT_BANDS, [ids])
+            self._insert(
+                _sql.INSERT_FINGERPRINT_BANDS,
+                [(key, a) for a in ids for key in latest[a].bands],
+            )
+        return {a: done[a][1] for a in ids}
+
     # -- inspection --------------------------------------------------------------------
 
     def query(
@@ -363,6 +442,49 @@ class Store:
             return dict(self._con.execute(_sql.COUNTS).fetchall())
 
     # -- internals ---------------------------------------------------------------------
+
+    def _first_seen(self, ids: list[str]) -> dict[str, datetime]:
+        rows = self._con.execute(_sql.FIRST_SEEN, [ids]).fetchall()
+        return {a: when for a, when in rows if when is not None}
+
+    def _earliest_copy(
+        self,
+        article_id: str,
+        fingerprint: Fingerprint,
+        seen: datetime | None,
+        batch: dict[str, tuple[Fingerprint, str | None, datetime]],
+        min_similarity: float,
+    ) -> str | None:
+        """Root of the earliest earlier copy among stored articles and ``batch`` (id ->
+        fingerprint, dup_of, first seen); stored rows of ids in ``batch`` are superseded."""
+        mine = fingerprint.to_bytes()
+        found: list[tuple[datetime, str, str | None]] = []
+        rows = self._con.execute(
+            _sql.NEAR_DUPLICATE_CANDIDATES, [fingerprint.scheme, list(fingerprint.bands)]
+        ).fetchall()
+        for other, signature, dup_of, first_seen in rows:
+            if (
+                other != article_id
+                and other not in batch
+                and _similarity(mine, signature) >= min_similarity
+            ):
+                found.append((first_seen, other, dup_of))
+        bands = set(fingerprint.bands)
+        for other, (theirs, dup_of, first_seen) in batch.items():
+            if (
+                other != article_id
+                and theirs.scheme == fingerprint.scheme
+                and bands.intersection(theirs.bands)
+                and _similarity(mine, theirs.to_bytes()) >= min_similarity
+            ):
+                found.append((first_seen, other, dup_of))
+        earlier = [f for f in found if seen is None or (f[0], f[1]) < (seen, article_id)]
+        if not earlier:
+            return None
+        _, first, its_original = min(earlier, key=lambda f: (f[0], f[1]))
+        # Point at the root, so every copy of a release names the same original.
+        root = its_original or first
+        return root if root != article_id else first
 
     def _insert(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
         """Bind ``rows`` column-wise to an ``unnest`` insert (see ``_sql``)."""
@@ -387,6 +509,15 @@ def _machine_time(value: datetime | None) -> datetime:
         return datetime.now(UTC)
     # astimezone() on a naive datetime reads it as local time, which is what datetime.now() gave.
     return value if value.tzinfo is not None else value.astimezone()
+
+
+def _similarity(a: bytes, b: bytes) -> float:
+    """Share of equal 32-bit slots of two MinHash signatures: their estimated Jaccard
+    similarity. Slots are compared as raw bytes, so byte order does not matter."""
+    if len(a) != len(b) or not a or len(a) % 4:
+        return 0.0
+    mine, theirs = memoryview(a).cast("I"), memoryview(b).cast("I")
+    return sum(x == y for x, y in zip(mine, theirs, strict=True)) / len(mine)
 
 
 def _decompress(compression: str, body: bytes, url: str) -> str:

@@ -20,7 +20,7 @@ from core.model import Page
 from core.sources import Source, load_sources
 from crawler import discovery
 from crawler.frontier import Frontier
-from crawler.state import shared_store
+from crawler.state import CrawlStore, crawl_store
 from crawler.urls import canonical_url
 
 log = logging.getLogger(__name__)
@@ -55,8 +55,7 @@ class NewsSpider(scrapy.Spider):
         self.since = _as_datetime(since)
         self.sources: dict[str, Source] = {}
         self.frontiers: dict[str, Frontier] = {}
-        self._known: set[str] = set()
-        self._last_runs: dict[str, datetime | None] = {}
+        self.state: CrawlStore
         self._links = LinkExtractor(unique=True)
 
     @classmethod
@@ -68,6 +67,7 @@ class NewsSpider(scrapy.Spider):
             sources = [s for s in sources if s.name == spider._only]
         spider.sources = {s.name: s for s in sources}
         spider.frontiers = {s.name: Frontier(s) for s in sources}
+        spider.state = crawl_store(crawler)
         # Redirects are checked against these by Scrapy's offsite middleware.
         spider.allowed_domains = sorted({d for s in sources for d in s.domains})
         # Settings are still open here: give each site its own politeness delay
@@ -109,7 +109,7 @@ class NewsSpider(scrapy.Spider):
         headers: dict[str, str] = {}
         if conditional:
             # Feeds, sitemaps and listings are fetched every run; unchanged ones cost a 304.
-            state = shared_store(self.crawler).page_state(canonical_url(url))
+            state = self.state.page_states.get(canonical_url(url))
             if state and state.etag:
                 headers["If-None-Match"] = state.etag
             if state and state.last_modified:
@@ -125,7 +125,7 @@ class NewsSpider(scrapy.Spider):
 
     def _follow(self, src: Source, url: str, callback: Any, **kw: Any) -> scrapy.Request | None:
         url = canonical_url(url)
-        if url in self._known:
+        if url in self.state.known:
             return None
         refusal = self.frontiers[src.name].refusal(url)
         if refusal:
@@ -135,9 +135,7 @@ class NewsSpider(scrapy.Spider):
         return self._request(src, url, callback, **kw)
 
     async def start(self) -> AsyncIterator[Any]:
-        store = shared_store(self.crawler)
-        self._known = store.known_article_urls()
-        self._last_runs = {name: store.last_finished_run(name) for name in self.sources}
+        self.state.load(self.sources)
         for src in self.sources.values():
             yield self._request(
                 src, urljoin(src.url, "/robots.txt"), self.parse_robots, budget=False
@@ -193,9 +191,10 @@ class NewsSpider(scrapy.Spider):
 
     def _too_old(self, entry: discovery.Entry, src: Source, kind: str) -> bool:
         cutoff = self.since
-        if kind == "sitemapindex" and self._last_runs.get(src.name):
+        last_run = self.state.last_runs.get(src.name)
+        if kind == "sitemapindex" and last_run:
             # A sub-sitemap untouched since our last full crawl lists nothing new.
-            cutoff = max(filter(None, (cutoff, self._last_runs[src.name])))
+            cutoff = max(filter(None, (cutoff, last_run)))
         return bool(cutoff and entry.date and entry.date < cutoff)
 
     def parse_robots(self, response: Response, source: str) -> Iterator[scrapy.Request]:

@@ -17,6 +17,7 @@ WITH placed AS (
 )
 SELECT
     p.event_date,
+    strftime(p.event_date, '%G-W%V') AS iso_week,
     p.date_from_publication,
     p.type,
     p.region_code,

@@ -143,9 +143,25 @@ def test_database_open_for_writing_elsewhere_is_reported(filled: Path) -> None:
             assert holder.stdout is not None
             assert holder.stdout.readline().strip() == "ok"
             with pytest.raises(StoreError, match="in use by another process"):
-                query_readonly(filled, "SELECT 1")
+                query_readonly(filled, "SELECT 1", wait=0.5)
         finally:
             holder.kill()
+
+
+HOLD_BRIEFLY = (
+    "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ok', flush=True);"
+    " time.sleep(1.5); c.close()"
+)
+
+
+def test_reader_waits_for_a_brief_writer(filled: Path) -> None:
+    with subprocess.Popen(
+        [sys.executable, "-c", HOLD_BRIEFLY, str(filled)], stdout=subprocess.PIPE, text=True
+    ) as holder:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "ok"
+        assert query_readonly(filled, "SELECT 1", wait=20) == (["1"], [(1,)])
+        holder.wait()
 
 
 def test_readonly_dates_are_cut_on_wib_days(db_path: Path) -> None:
