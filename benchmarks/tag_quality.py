@@ -4,12 +4,17 @@ Scoring follows ``dev/SCHEMA.md``: regions by Kemendagri code, officials by titl
 (a subset of two or more name tokens also matches), scores by value (to 0.005), events by
 type ("other" ignored), laws by normalised string, relevance by accuracy.
 
-    python benchmarks/tag_quality.py [--dev ../shared/dev]
+A third block measures the held-out part of the labelled corpus (``../shared/data/corpus``):
+the articles ``classify.train`` set aside and never trained on (their ids are in
+``classify/models/metrics.json``). The corpus labels only relevance and event types.
+
+    python benchmarks/tag_quality.py [--dev ../shared/dev] [--corpus ../shared/data/corpus]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -24,10 +29,12 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from classify import tag  # noqa: E402
+from classify.classifiers import metrics  # noqa: E402
 from classify.region_names import name_index  # noqa: E402
 from core.model import Article, Tags  # noqa: E402
 
 DEFAULT_DEV = REPO.parent / "shared" / "dev"
+DEFAULT_CORPUS = REPO.parent / "shared" / "data" / "corpus" / "train.jsonl"
 GOLD_FILES = ("seeds.gold.jsonl", "real.gold.jsonl")
 _TITLES = frozenset(
     [
@@ -217,6 +224,43 @@ def evaluate(path: Path) -> Report:
     return report
 
 
+def evaluate_heldout(corpus: Path) -> Report:
+    """Relevance and event types on the corpus articles the shipped models never saw."""
+    raw = corpus.read_bytes()
+    trained = metrics()
+    if hashlib.sha256(raw).hexdigest() != trained["corpus_sha256"]:
+        raise SystemExit(f"{corpus} is not the corpus the models were trained on")
+    held = set(trained["heldout"]["ids"])
+    report = Report()
+    for line in raw.decode("utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if row["id"] not in held:
+            continue
+        published = datetime.fromisoformat(row["published"]) if row.get("published") else None
+        tags = tag(Article(url=row.get("url") or row["id"], text=row["text"], published=published))
+        predicted = {e.type for e in tags.events} - {"other"}
+        gold = set(row["events"]) - {"other"}
+        # Only counts: the held-out articles stay unread so that no rule is tuned on them.
+        _count_sets(report.events, predicted, gold, [], "event")
+        report.relevance.add(tags.relevant == row["relevant"])
+    return report
+
+
+def heldout_table(report: Report) -> str:
+    e = report.events
+    return "\n".join(
+        [
+            f"held-out corpus ({report.relevance.total} articles never trained on)",
+            f"relevance  accuracy  {report.relevance.value:.3f}",
+            f"events     P         {e.precision:.3f}",
+            f"events     R         {e.recall:.3f}",
+            f"events     F1        {e.f1:.3f}",
+        ]
+    )
+
+
 def table(reports: dict[str, Report]) -> str:
     rows = [("tagger", "metric", *reports)]
 
@@ -242,10 +286,14 @@ def table(reports: dict[str, Report]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dev", type=Path, default=DEFAULT_DEV, help="folder of *.gold.jsonl")
-    parser.add_argument("--misses", action="store_true", help="list every disagreement")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="labelled corpus")
+    parser.add_argument("--misses", action="store_true", help="list every gold disagreement")
     args = parser.parse_args(argv)
     reports = {name.split(".")[0]: evaluate(args.dev / name) for name in GOLD_FILES}
     print(table(reports))
+    if args.corpus.is_file():
+        print()
+        print(heldout_table(evaluate_heldout(args.corpus)))
     if args.misses:
         for report in reports.values():
             print("\n".join(report.misses))

@@ -1,7 +1,8 @@
 """The spaCy components of the tagging pipeline, registered by name.
 
-Each reads ``doc.text`` (the article text) plus what earlier components left on ``doc._`` and
-stores its result on ``doc._.pantau_<what>``. The classifiers also read ``doc._.pantau_title``.
+Each reads the article text (``doc.text``, built once per doc: spaCy joins it from the tokens on
+every access) plus what earlier components left on ``doc._`` and stores its result on
+``doc._.pantau_<what>``. The classifiers also read ``doc._.pantau_title``.
 """
 
 from __future__ import annotations
@@ -31,15 +32,26 @@ _EXTENSIONS = (
 )
 
 
+TEXT_KEY = "pantau_text"
+
+
 def register_extensions() -> None:
     for name in _EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined from the tokens once and then kept on the doc."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def _classifier_text(doc: Doc) -> str:
-    title = doc._.pantau_title
-    return f"{title}\n{doc.text}" if title and title not in doc.text else doc.text
+    title, text = doc._.pantau_title, doc_text(doc)
+    return f"{title}\n{text}" if title and title not in text else text
 
 
 def _mentions(doc: Doc) -> list[RegionMention]:
@@ -48,27 +60,27 @@ def _mentions(doc: Doc) -> list[RegionMention]:
 
 class RegionTagger:
     def __call__(self, doc: Doc) -> Doc:
-        mentions = find_region_mentions(doc.text)
+        mentions = find_region_mentions(doc_text(doc))
         doc._.pantau_region_mentions = mentions
-        doc._.pantau_regions = regions_from_mentions(doc.text, mentions)
+        doc._.pantau_regions = regions_from_mentions(doc_text(doc), mentions)
         return doc
 
 
 class LawTagger:
     def __call__(self, doc: Doc) -> Doc:
-        doc._.pantau_laws = find_laws(doc.text)
+        doc._.pantau_laws = find_laws(doc_text(doc))
         return doc
 
 
 class OfficialTagger:
     def __call__(self, doc: Doc) -> Doc:
-        doc._.pantau_officials = find_officials(doc.text, _mentions(doc))
+        doc._.pantau_officials = find_officials(doc_text(doc), _mentions(doc))
         return doc
 
 
 class ScoreTagger:
     def __call__(self, doc: Doc) -> Doc:
-        doc._.pantau_scores = find_scores(doc.text, _mentions(doc))
+        doc._.pantau_scores = find_scores(doc_text(doc), _mentions(doc))
         return doc
 
 
@@ -76,11 +88,11 @@ class EventTagger:
     def __call__(self, doc: Doc) -> Doc:
         settings = classifiers.metrics()["events"]
         doc._.pantau_events = find_events(
-            doc.text,
+            doc_text(doc),
             doc._.pantau_published,
             _mentions(doc),
             classifiers.event_probabilities(_classifier_text(doc)),
-            (settings["high"], settings["low"]),
+            (settings["high"], settings["low"], settings["lead"]),
         )
         return doc
 

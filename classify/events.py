@@ -2,8 +2,12 @@
 
 Types come from two signals: the trained classifier's probability and the keyword rules of
 ``data/event_keywords.csv`` (which also give the evidence). A type is kept when its
-probability clears the high threshold, or a keyword fires and it clears the low one; both
-thresholds were chosen by cross-validation in ``classify.train``.
+probability clears the high threshold, or a keyword fires and it clears the low one, or a
+keyword fires in the lead (the first 300 characters, where news says what happened) and it
+clears the lead threshold; the thresholds were chosen by cross-validation in ``classify.train``.
+
+Each event's date is the one written nearest its trigger words (same sentence), else the
+article's first date; an event still to come ("akan ...") with no date beside it has none.
 """
 
 from __future__ import annotations
@@ -17,53 +21,110 @@ from importlib import resources
 
 from core.model import EVENT_TYPES, Event, Evidence
 
-from .dates import find_dates
+from .dates import DateMention, find_dates
 from .regions import RegionMention
 
 SERVICE_TYPES: tuple[str, ...] = tuple(t for t in EVENT_TYPES if t != "other")
-_UPCOMING = re.compile(r"\b(?:akan|sedang|segera|tengah|mulai)\b", re.IGNORECASE)
+# Words of an event still to come; not "sedang", which is also a middling grade.
+_UPCOMING = re.compile(r"\b(?:akan|segera|mendatang|direncanakan)\b", re.IGNORECASE)
+# "akan melakukan penilaian", "akan mulai lagi survei": at most four words from "akan".
+_ANNOUNCED = re.compile(r"\bakan\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+# Characters of text that make up the lead; the classifier sees them twice for the same reason.
+LEAD_CHARS = 300
+_CLASSIFIER_LEAD = 400
+_REACH = 400
+
+
+def classifier_input(text: str) -> str:
+    """The text the event classifier is trained and run on: the lead counts double."""
+    return f"{text[:_CLASSIFIER_LEAD]}\n{text}"
 
 
 @cache
-def _keywords() -> dict[str, re.Pattern[str]]:
+def _keywords() -> tuple[dict[str, re.Pattern[str]], dict[str, re.Pattern[str]]]:
+    """Per type: the patterns for lower-cased text, and case-blind ones for text whose length
+    lower-casing changes ("İ"). Matching lower-cased text is several times faster than
+    ``re.IGNORECASE``; the patterns are written without upper-case escapes (``\\W``) so that
+    lower-casing them keeps their meaning."""
     text = resources.files("classify").joinpath("data", "event_keywords.csv").read_text("utf-8")
     patterns: dict[str, list[str]] = {}
     for row in csv.DictReader(text.splitlines()):
+        if re.search(r"\\[A-Z]", row["pattern"]):
+            raise ValueError(f"event keyword with an upper-case escape: {row['pattern']}")
         patterns.setdefault(row["type"], []).append(row["pattern"])
-    return {t: re.compile("|".join(ps), re.IGNORECASE) for t, ps in patterns.items()}
+    joined = {t: "|".join(ps) for t, ps in patterns.items()}
+    return (
+        {t: re.compile(p.lower()) for t, p in joined.items()},
+        {t: re.compile(p, re.IGNORECASE) for t, p in joined.items()},
+    )
 
 
 def keyword_hits(text: str) -> dict[str, list[re.Match[str]]]:
-    """Keyword matches per service type, in text order."""
-    return {t: list(p.finditer(text)) for t, p in _keywords().items()}
+    """Keyword matches per service type, in text order (offsets index ``text``)."""
+    lowered, blind = _keywords()
+    low = text.lower()
+    if len(low) == len(text):  # lower-casing never shortens, so every offset still holds
+        return {t: list(p.finditer(low)) for t, p in lowered.items()}
+    return {t: list(p.finditer(text)) for t, p in blind.items()}
 
 
 def decide_types(
     text: str,
     probabilities: dict[str, float],
     hits: dict[str, list[re.Match[str]]],
-    high: float,
-    low: float,
+    thresholds: tuple[float, float, float],
 ) -> list[str]:
-    """Service types to report, most probable first."""
-    chosen = {
-        t
-        for t in SERVICE_TYPES
-        if probabilities.get(t, 0.0) >= high or (hits.get(t) and probabilities.get(t, 0.0) >= low)
-    }
-    # Results being announced mention the assessment behind them; that is no assessment event
-    # unless one is still to come ("akan melakukan penilaian").
-    if {"award", "assessment"} <= chosen and not any(
-        _UPCOMING.search(_sentence(text, m.start())) for m in hits.get("assessment", [])
-    ):
+    """Service types to report, most probable first; ``thresholds`` is (high, low, lead)."""
+    high, low, lead = thresholds
+
+    def kept(t: str) -> bool:
+        p = probabilities.get(t, 0.0)
+        found = hits.get(t, [])
+        in_lead = bool(found) and found[0].start() < LEAD_CHARS
+        return p >= high or (bool(found) and p >= low) or (in_lead and p >= lead)
+
+    chosen = {t for t in SERVICE_TYPES if kept(t)}
+    announced = any(
+        _ANNOUNCED.search(text, max(0, m.start() - 60), m.start())
+        for m in hits.get("assessment", [])
+    )
+    # An assessment announced as still to come is an event of its own (a workshop that
+    # announces the coming survey: training + assessment), however little the text says of it.
+    if announced:
+        chosen.add("assessment")
+    # Results being announced mention the assessment behind them: no assessment event then.
+    elif "award" in chosen:
         chosen.discard("assessment")
     return sorted(chosen, key=lambda t: -probabilities.get(t, 0.0))
 
 
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    # ". " and line ends close sentences; the dots of "15.7.2020" or "S.H." do not. Looking
+    # at most _REACH characters away keeps text without stops linear.
+    lo, hi = max(0, pos - _REACH), min(len(text), pos + _REACH)
+    start = max(text.rfind(". ", lo, pos) + 1, text.rfind("\n", lo, pos) + 1, lo)
+    ends = [i for i in (text.find(". ", pos, hi), text.find("\n", pos, hi)) if i >= 0]
+    return start, min(ends, default=hi)
+
+
 def _sentence(text: str, pos: int) -> str:
-    start = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos)) + 1
-    end = text.find(".", pos)
-    return text[start : end if end >= 0 else len(text)]
+    start, end = _sentence_bounds(text, pos)
+    return text[start:end]
+
+
+def _event_date(
+    text: str, triggers: list[re.Match[str]], dates: list[DateMention]
+) -> DateMention | None:
+    """The date beside the first trigger that has one in its sentence; else, unless the event
+    is still to come, the article's first date (the dateline's)."""
+    for trigger in triggers:
+        start, end = _sentence_bounds(text, trigger.start())
+        beside = [d for d in dates if start <= d.start < end]
+        if beside:
+            return min(beside, key=lambda d: abs(d.start - trigger.start()))
+    if triggers and _UPCOMING.search(_sentence(text, triggers[0].start())):
+        return None
+    return dates[0] if dates else None
 
 
 def find_events(
@@ -71,22 +132,22 @@ def find_events(
     published: date | None,
     mentions: list[RegionMention],
     probabilities: dict[str, float],
-    thresholds: tuple[float, float],
+    thresholds: tuple[float, float, float],
 ) -> list[Event]:
     hits = keyword_hits(text)
-    types = decide_types(text, probabilities, hits, *thresholds)
-    dates = find_dates(text, published)
-    when = dates[0].date if dates else None
+    types = decide_types(text, probabilities, hits, thresholds)
+    dates = find_dates(text, published) if types else []
     counts = Counter(m.entry.code for m in mentions if m.entry)
     region = counts.most_common(1)[0][0] if counts else None
     events: list[Event] = []
     for type_ in types:
-        first = hits.get(type_, [])
-        if first:
-            evidence = Evidence.of(text, first[0].start(), first[0].end())
-        elif dates:
-            evidence = Evidence.of(text, dates[0].start, dates[0].end)
+        triggers = hits.get(type_, [])
+        when = _event_date(text, triggers, dates)
+        if triggers:
+            evidence = Evidence.of(text, triggers[0].start(), triggers[0].end())
+        elif when:
+            evidence = Evidence.of(text, when.start, when.end)
         else:
             evidence = None
-        events.append(Event(type_, when, region, evidence))
+        events.append(Event(type_, when.date if when else None, region, evidence))
     return events

@@ -6,6 +6,7 @@ Lebong"). Titles are dropped; an office with no name after or before it is no of
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -93,16 +94,24 @@ class _Reader:
     def __init__(self, text: str, mentions: list[RegionMention]) -> None:
         self.text = text
         self.mentions = mentions
+        self.mention_starts = [m.start for m in mentions]
         self.office = _word_list("office_words.txt")
         self.titles = _word_list("titles.txt")
         self.stop = _word_list("name_stopwords.txt")
+
+    def _mention_at(self, at: int) -> RegionMention | None:
+        """The region mention covering offset ``at`` (mentions are in text order)."""
+        i = bisect_right(self.mention_starts, at) - 1
+        if i >= 0 and at < self.mentions[i].end:
+            return self.mentions[i]
+        return None
 
     def _skip_office(self, pos: int) -> tuple[int, RegionMention | None]:
         """Past office words, acronyms, parentheses and region names after a role."""
         region: RegionMention | None = None
         while True:
             at = self._skip_spaces(pos)
-            mention = next((m for m in self.mentions if m.start <= at < m.end), None)
+            mention = self._mention_at(at)
             if mention is not None:
                 region = region or mention
                 pos = mention.end
@@ -220,11 +229,18 @@ class _Reader:
         return found
 
 
+_HEADLINE_CHARS = 240
+
+
 def _in_headline(text: str, pos: int) -> bool:
     """Title-case lines ("Wabup Ciamis Rakor Terkait Pelayanan Publik") run verbs into names."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    line = text[start : end if end >= 0 else len(text)].strip()
+    # A headline has at most 16 words: look no further, or long texts would cost n squared.
+    lo, hi = max(0, pos - _HEADLINE_CHARS), min(len(text), pos + _HEADLINE_CHARS)
+    start = text.rfind("\n", lo, pos) + 1 or lo
+    end = text.find("\n", pos, hi)
+    if (start == lo and lo > 0) or (end < 0 and hi < len(text)):
+        return False
+    line = text[start : end if end >= 0 else hi].strip()
     words = re.findall(r"[^\W\d_]+", line)
     capitalised = sum(w[0].isupper() for w in words)
     return not line.endswith(".") and 4 <= len(words) <= 16 and capitalised >= 0.7 * len(words)

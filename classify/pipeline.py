@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from core.model import Article, Tags
 
@@ -31,11 +33,30 @@ def load_nlp() -> Language:
     return nlp
 
 
+# Runs of non-space with the one space after them, or a single other whitespace character.
+_TOKEN = re.compile(r"\S+ ?|\s")
+
+
+def _whitespace_doc(nlp: Language, text: str) -> Doc:
+    """A Doc of whitespace-separated tokens whose text is exactly ``text``. The components read
+    characters, not tokens, and the rule-based tokenizer would cost more than all of them."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    for m in _TOKEN.finditer(text):
+        run = m.group()
+        spaced = len(run) > 1 and run.endswith(" ")
+        words.append(run[:-1] if spaced else run)
+        spaces.append(spaced)
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    doc.user_data[components.TEXT_KEY] = text
+    return doc
+
+
 def tag(article: Article) -> Tags:
     """Tags for one article; every evidence span indexes ``article.text`` (the title is not
     part of the document, it only informs the relevance and event classifiers)."""
     nlp = load_nlp()
-    doc = nlp.make_doc(article.text)
+    doc = _whitespace_doc(nlp, article.text)
     doc._.pantau_published = article.published.date() if article.published else None
     doc._.pantau_title = article.title
     doc = nlp(doc)

@@ -95,6 +95,8 @@ def _words(text: str) -> list[Word]:
 def _split_glued(word: str) -> int:
     """Offset splitting a cue glued to a name by a typo ("KabuatenCiamis"), or 0."""
     low = word.lower()
+    if not low.startswith(_GLUED_CUES):  # the common case, in one call
+        return 0
     for cue in _GLUED_CUES:
         rest = word[len(cue) :]
         if (
@@ -115,6 +117,7 @@ class _Scanner:
         self.index = name_index()
         self.cues = cues()
         self.max_cue = max(len(p) for p in self.cues)
+        self.cue_starts = frozenset(p[0] for p in self.cues)
 
     def _joined(self, a: int, b: int, pattern: re.Pattern[str]) -> bool:
         gap = self.text[self.words[a].end : self.words[b].start]
@@ -164,6 +167,8 @@ class _Scanner:
 
     def _cue_at(self, i: int) -> tuple[int, str] | None:
         """(last word index, type) of the longest cue phrase starting at word ``i``."""
+        if self.words[i].text.lower() not in self.cue_starts:
+            return None
         for n in range(min(self.max_cue, len(self.words) - i), 0, -1):
             phrase = tuple(w.text.lower() for w in self.words[i : i + n])
             if phrase in self.cues and all(
@@ -255,22 +260,32 @@ def _resolve_types(mentions: list[RegionMention]) -> None:
         typed = [e for e in m.candidates if e.type == m.cue]
         if typed or len(m.candidates) == 1:
             m.entry = (typed or list(m.candidates))[0]
-    for pos, m in enumerate(mentions):
+    # A bare name takes the type last settled for it before, else the first settled after;
+    # kept per key as the loop goes, so long texts cost no more than one pass.
+    first_settled: dict[str, RegionMention] = {}
+    for m in mentions:
         if m.entry is not None:
-            continue
-        same = [o for o in mentions if o.key == m.key and o.entry is not None]
-        before = [o for o in same if mentions.index(o) < pos]
-        settled = before[-1] if before else (same[0] if same else None)
-        if settled is not None and settled.entry in m.candidates:
-            m.entry = settled.entry
-            continue
-        by_type = {e.type: e for e in m.candidates}
-        # In a list ("Jakarta Barat 90 poin dan Jambi 89,54") a neighbour's type carries over.
-        neighbour = _nearest_settled(mentions, pos, set(by_type))
-        if neighbour is not None:
-            m.entry = by_type[neighbour]
-            continue
-        m.entry = next(by_type[t] for t in _TYPE_DEFAULT_ORDER if t in by_type)
+            first_settled.setdefault(m.key, m)
+    last_settled: dict[str, RegionMention] = {}
+    for pos, m in enumerate(mentions):
+        if m.entry is None:
+            _settle(mentions, pos, last_settled.get(m.key) or first_settled.get(m.key))
+        if m.entry is not None:
+            last_settled[m.key] = m
+
+
+def _settle(mentions: list[RegionMention], pos: int, settled: RegionMention | None) -> None:
+    m = mentions[pos]
+    if settled is not None and settled.entry in m.candidates:
+        m.entry = settled.entry
+        return
+    by_type = {e.type: e for e in m.candidates}
+    # In a list ("Jakarta Barat 90 poin dan Jambi 89,54") a neighbour's type carries over.
+    neighbour = _nearest_settled(mentions, pos, set(by_type))
+    if neighbour is not None:
+        m.entry = by_type[neighbour]
+        return
+    m.entry = next(by_type[t] for t in _TYPE_DEFAULT_ORDER if t in by_type)
 
 
 def _nearest_settled(mentions: list[RegionMention], pos: int, types: set[str]) -> str | None:
@@ -296,7 +311,10 @@ def find_region_mentions(text: str) -> list[RegionMention]:
     weak = name_index().weak
     sure = [m for m in mentions if m.cue or m.key not in weak]
     provinces = {m.entry.province_code for m in sure if m.entry}
-    return [m for m in mentions if m in sure or (m.entry and m.entry.province_code in provinces)]
+    sure_ids = {id(m) for m in sure}  # by identity: comparing dataclasses costs n squared
+    return [
+        m for m in mentions if id(m) in sure_ids or (m.entry and m.entry.province_code in provinces)
+    ]
 
 
 def regions_from_mentions(text: str, mentions: list[RegionMention]) -> list[Region]:

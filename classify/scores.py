@@ -2,11 +2,18 @@
 
 A number counts as a score when score words come just before it ("nilai 93,78", "skor",
 "IKM"), "poin" follows it, or a region name precedes it in a ranking list ("Lampung 88,76").
+Money ("Rp 93,5 juta"), percentages, counts, dates and law numbers are not scores.
+
+The zone is the one written nearest ("zona hijau", "predikat kepatuhan tinggi"); a compliance
+score with none written gets the Ombudsman's banding of its value (>= 81 hijau, > 50 kuning,
+else merah), which the ``zone`` of CONTRACT.md carries as well: only ``kind == "kepatuhan"``
+scores are derived so, other indices have other bands and keep ``None``.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from core.model import Evidence, Score, Zone
@@ -19,11 +26,13 @@ _NUMBER = re.compile(r"(?<![\d.,/:\w])(?P<n>\d{1,3}(?:[.,]\d{1,2})?)(?![\d/:%]|[
 _SPACED = re.compile(r"(?<![\d.,])(?P<a>\d{1,3}),\s(?P<b>\d{2})(?!\d|[.,]\d)")
 _CUE_BEFORE = re.compile(
     r"(?:nilai|skor|score|poin|kepatuhan|ikm|ipp|indeks|predikat|zona|capaian|angka|nilainya)"
-    r"[^.\d]{0,60}$",
+    # A year may stand between the cue and the value ("nilai kepatuhan tahun 2021 sebesar").
+    r"(?:[^.\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,60}$",
     re.IGNORECASE,
 )
 _TIGHT_CUE = re.compile(r"(?:nilai|skor|zona)\W{0,3}$", re.IGNORECASE)
 _POIN_AFTER = re.compile(r"^\s*(?:poin|point)\b", re.IGNORECASE)
+_MONEY_BEFORE = re.compile(r"(?:\bRp|\bIDR|\$)\.?\s*$", re.IGNORECASE)
 _NOT_SCORE_AFTER = re.compile(
     r"^\s*(?:%|persen|tahun|hari|orang|unit|juta|miliar|ribu|-\s*\d)", re.IGNORECASE
 )
@@ -45,6 +54,7 @@ _RANK = re.compile(
 )
 _LEADING_ORDINAL = re.compile(rf"(?:^|[.,;:]\s*)(?P<n>{_ORDINAL})\b", re.IGNORECASE)
 _LOCATIVE = re.compile(r"(?:\bdi|\bse-?|tingkat)\s*$", re.IGNORECASE)
+_REACH = 400
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n+")
 _KINDS = (
     ("ikm", re.compile(r"\bIKM\b|indeks\s+kepuasan|survei\s+kepuasan", re.IGNORECASE)),
@@ -63,18 +73,25 @@ class _Candidate:
     end: int
 
 
-def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        if m.end() <= pos:
-            start = m.end()
-        else:
-            return start, m.start()
-    return start, len(text)
+def _sentence_starts(text: str) -> list[int]:
+    """Start offsets of the sentences, found once per text (looking them up per number would
+    cost n squared on long texts)."""
+    return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+
+
+def _sentence_bounds(text: str, starts: list[int], pos: int) -> tuple[int, int]:
+    """The sentence around ``pos``, at most _REACH characters to either side: text without
+    stops (lists, tables, junk) would otherwise make every number see every other."""
+    i = bisect_right(starts, pos) - 1
+    start, end = starts[i], len(text)
+    if i + 1 < len(starts):
+        stop = _SENTENCE_END.search(text, starts[i], starts[i + 1])
+        end = stop.start() if stop else starts[i + 1]
+    return max(start, pos - _REACH), min(end, pos + _REACH)
 
 
 def _candidates(text: str, mentions: list[RegionMention]) -> list[_Candidate]:
-    region_ends = {m.end for m in mentions}
+    region_ends = sorted({m.end for m in mentions})
     found: list[_Candidate] = []
     for m in _SPACED.finditer(text):
         if _CUE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
@@ -86,10 +103,14 @@ def _candidates(text: str, mentions: list[RegionMention]) -> list[_Candidate]:
         value = parse_id_number(m.group("n"))
         if value is None or value > 100 or _NOT_SCORE_AFTER.match(text[m.end() :]):
             continue
+        if _MONEY_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            continue
         before = text[max(0, m.start() - 60) : m.start()]
-        after_region = any(
-            _LIST_LINK.fullmatch(text[end : m.start()]) for end in region_ends if end <= m.start()
-        )
+        # The link between a region and its value is short: only region ends just before.
+        nearby = region_ends[
+            bisect_left(region_ends, m.start() - 12) : bisect_right(region_ends, m.start())
+        ]
+        after_region = any(_LIST_LINK.fullmatch(text[end : m.start()]) for end in nearby)
         decimal = "," in m.group("n") or "." in m.group("n")
         poin = _POIN_AFTER.match(text[m.end() :]) is not None
         if (
@@ -102,9 +123,12 @@ def _candidates(text: str, mentions: list[RegionMention]) -> list[_Candidate]:
 
 
 def _subject(
-    text: str, mentions: list[RegionMention], start: int, end: int, at: int
+    text: str, mentions: list[RegionMention], starts: list[int], start: int, end: int, at: int
 ) -> RegionMention | None:
-    inside = [m for m in mentions if start <= m.start and m.end <= end and m.entry]
+    """The region the score at ``at`` belongs to; ``mentions`` are in text order and
+    ``starts`` their offsets, so only the sentence's own mentions are looked at."""
+    sentence = mentions[bisect_left(starts, start) : bisect_left(starts, end)]
+    inside = [m for m in sentence if m.end <= end and m.entry]
     # "terbaik di Provinsi Bengkulu": a place where something happens is no score's subject.
     placed = [m for m in inside if not _LOCATIVE.search(text[max(0, m.start - 9) : m.start])]
     inside = placed or inside
@@ -115,12 +139,14 @@ def _subject(
     return after[0] if after else None
 
 
-def _year(text: str, start: int, end: int, at: int) -> int | None:
-    years = [(abs(m.start() - at), int(m.group())) for m in _YEAR.finditer(text, start, end)]
-    if years:
-        return min(years)[1]
-    earlier = [int(m.group()) for m in _YEAR.finditer(text, 0, at)]
-    return earlier[-1] if earlier else None
+def _year(years: list[tuple[int, int]], start: int, end: int, at: int) -> int | None:
+    """The year nearest the value in its sentence, else the last one written before it;
+    ``years`` is every (offset, year) of the text in order."""
+    within = years[bisect_left(years, (start, 0)) : bisect_left(years, (end, 0))]
+    if within:
+        return min((abs(pos - at), year) for pos, year in within)[1]
+    before = bisect_left(years, (at, 0))
+    return years[before - 1][1] if before else None
 
 
 def _zone(sentence: str, at: int) -> Zone | None:
@@ -131,6 +157,13 @@ def _zone(sentence: str, at: int) -> Zone | None:
     if m.group("z"):
         return m.group("z").lower()  # type: ignore[return-value]
     return _PREDICATE_ZONES[m.group("p").lower()]
+
+
+def compliance_zone(value: float) -> Zone:
+    """The Ombudsman's band for a compliance score (out of 100)."""
+    if value >= 81:
+        return "hijau"
+    return "kuning" if value > 50 else "merah"
 
 
 def _rank(sentence: str, at: int) -> int | None:
@@ -154,25 +187,32 @@ def find_scores(text: str, mentions: list[RegionMention]) -> list[Score]:
     scores: list[Score] = []
     previous: RegionMention | None = None
     seen: set[float] = set()
+    starts = _sentence_starts(text)
+    mention_starts = [m.start for m in mentions]
+    years = [(m.start(), int(m.group())) for m in _YEAR.finditer(text)]
     for c in _candidates(text, mentions):
-        start, end = _sentence_bounds(text, c.start)
+        start, end = _sentence_bounds(text, starts, c.start)
         sentence = text[start:end]
         at = c.start - start
-        subject = _subject(text, mentions, start, end, c.start) or previous
+        subject = _subject(text, mentions, mention_starts, start, end, c.start) or previous
         previous = subject
         entry = subject.entry if subject else None
         if c.value in seen:
             continue
         seen.add(c.value)
+        kind = _kind(sentence, text)
+        zone = _zone(sentence, at)
+        if zone is None and kind == "kepatuhan":
+            zone = compliance_zone(c.value)
         scores.append(
             Score(
                 value=c.value,
                 subject=entry.name if entry else None,
                 subject_code=entry.code if entry else None,
-                year=_year(text, start, end, c.start),
-                zone=_zone(sentence, at),
+                year=_year(years, start, end, c.start),
+                zone=zone,
                 rank=_rank(sentence, at),
-                kind=_kind(sentence, text),
+                kind=kind,
                 evidence=Evidence.of(text, max(start, c.start - 40), c.end),
             )
         )

@@ -59,6 +59,7 @@ def crawl_settings(
         pipelines = dict(settings.getdict("ITEM_PIPELINES"))
         pipelines.pop("crawler.pipelines.ExtractPipeline", None)
         pipelines.pop("crawler.pipelines.TagPipeline", None)
+        pipelines.pop("crawler.dedupe.DedupePipeline", None)
         settings.set("ITEM_PIPELINES", pipelines, priority="cmdline")
     return settings
 

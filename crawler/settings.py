@@ -29,6 +29,7 @@ FEED_EXPORT_ENCODING = "utf-8"
 ITEM_PIPELINES = {
     "crawler.pipelines.ValidatePipeline": 100,
     "crawler.pipelines.ExtractPipeline": 300,
+    "crawler.dedupe.DedupePipeline": 400,
     "crawler.pipelines.TagPipeline": 500,
     "crawler.pipelines.StorePipeline": 800,
 }

@@ -22,7 +22,9 @@ from scrapy.crawler import Crawler
 
 import classify
 from core.model import Article, Tags
+from crawler.dedupe import fingerprint_cache, mark_duplicates
 from crawler.items import PageItem
+from extract.dedupe import Fingerprint
 from store import PageState, Store
 
 _ATTR = "_pantau_crawl_store"
@@ -36,6 +38,8 @@ class CrawlStore:
     known: set[str] = field(default_factory=set)
     page_states: dict[str, PageState] = field(default_factory=dict)
     last_runs: dict[str, datetime | None] = field(default_factory=dict)
+    # MinHash fingerprints computed by DedupePipeline, consumed at the batch write.
+    fingerprints: dict[str, Fingerprint] = field(default_factory=dict)
     _pending: list[PageItem] = field(default_factory=list)
     _since_flush: float = field(default_factory=time.monotonic)
 
@@ -74,6 +78,7 @@ class CrawlStore:
                     if item.article.url not in self.known:
                         new.append(item)
                         self.known.add(item.article.url)
+            mark_duplicates(store, [article for article, _, _ in batch], self.fingerprints)
             store.save_articles(batch, classify.PIPELINE_VERSION)
         return new
 
@@ -111,6 +116,7 @@ def crawl_store(crawler: Crawler) -> CrawlStore:
             Path(crawler.settings.get("PANTAU_DB")),
             flush_items=crawler.settings.getint("PANTAU_FLUSH_ITEMS"),
             flush_seconds=crawler.settings.getfloat("PANTAU_FLUSH_SECONDS"),
+            fingerprints=fingerprint_cache(crawler),
         )
         setattr(crawler, _ATTR, existing)
     return existing

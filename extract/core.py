@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import trafilatura
 from lxml.html import HtmlElement
+from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
 from core.model import Article
@@ -28,6 +29,7 @@ from extract.dates import (
 )
 from extract.lang import detect_language
 from extract.meta import clean_title, site_name
+from extract.publishers import PUBLISHERS
 from extract.rules import rules
 
 log = logging.getLogger("extract")
@@ -43,6 +45,18 @@ _LISTING_PATH = re.compile(
     re.I,
 )
 _WORDS = re.compile(r"\w+")
+# Extraction time grows with markup (trafilatura spends about 5 s per MB of dense markup), so
+# a page is bounded before parsing. The largest benchmark page has 254,000 characters of
+# markup once scripts and styles are gone; above ``MAX_MARKUP`` what is left is cut, keeping
+# the top, where the article is.
+MAX_MARKUP = 400_000
+# Script, style and inline-data blocks carry no text; removed before measuring the page.
+_NON_TEXT = re.compile(
+    r"<(script|style|noscript|svg|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S
+)
+_INLINE_DATA = re.compile(r"data:[\w/.+-]+;base64,[\w+/=\s]+", re.I)
+# XML 1.0 forbids these; lxml refuses strings holding them (NUL bytes from broken servers).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # A line that is a date and little else ("Selasa 13-04-2021,14:50 WIB", "Rabu, 2 Juni 2021").
 _MAX_DATE_LINE = 60
 
@@ -56,8 +70,27 @@ class _Body:
 
 
 def _parse(html: str) -> HtmlElement | None:
-    tree = load_html(html)
+    try:
+        tree = load_html(html)
+    except (ValueError, RecursionError) as exc:  # lxml's refusals of malformed input
+        log.debug("cannot parse: %r", exc)
+        return None
     return tree if isinstance(tree, HtmlElement) else None
+
+
+def _bounded(html: str, url: str) -> str:
+    """``html`` without control characters, and cut to ``MAX_MARKUP`` if it is huge."""
+    html = _CONTROL.sub("", html)
+    if len(html) <= MAX_MARKUP:
+        return html
+    size = len(html)
+    html = _INLINE_DATA.sub("data:,", _NON_TEXT.sub("", html))
+    if len(html) > MAX_MARKUP:
+        # Cut before a tag, so the last element is whole; lxml closes what is left open.
+        cut = html.rfind("<", 0, MAX_MARKUP)
+        html = html[: cut if cut > 0 else MAX_MARKUP]
+        log.info("%s: page of %d characters cut to %d", url, size, len(html))
+    return html
 
 
 def _anchor_texts(tree: HtmlElement) -> set[str]:
@@ -169,6 +202,31 @@ def _extract_body(html: str, tree: HtmlElement, url: str) -> tuple[Any, str]:
     return doc, text
 
 
+@dataclass(slots=True)
+class _Override:
+    """What a publisher parser found: the body lines, and its own stub threshold."""
+
+    lines: list[str]
+    min_words: int
+    parser: str
+    published: datetime | None = None
+
+
+def _publisher_body(tree: HtmlElement, url: str, when: datetime | None) -> _Override | None:
+    """Fast path: the registered parser of the URL's publisher, the version valid on ``when``
+    first, then the others; None when the site has no parser or no version finds a body."""
+    publisher = PUBLISHERS.lookup(url)
+    if publisher is None:
+        return None
+    for version in publisher.candidates(when.date() if when else None):
+        found = version(tree, url).parse()
+        if lines := found.get("body"):
+            minimum = version.MIN_WORDS or MIN_WORDS
+            return _Override(lines, minimum, version.__name__, found.get("published"))
+    log.debug("%s: no %s parser version found a body, generic extraction", url, publisher.name)
+    return None
+
+
 def _listing_by_markup(tree: HtmlElement) -> str | None:
     r = rules()
     body = tree.find(".//body")
@@ -196,7 +254,8 @@ def _continuation(html: str, url: str, title: str | None) -> _Body:
     tree = _parse(html)
     if tree is None:
         return _Body(lines=[])
-    _, text = _body_of(tree, url)
+    override = _publisher_body(tree, url, None)
+    text = "\n".join(override.lines) if override else _body_of(tree, url)[1]
     body = _clean_lines(text, title)
     _finish(body)
     return body
@@ -261,7 +320,12 @@ def _title_candidates(tree: HtmlElement) -> list[str | None]:
 def article_from_html(
     html: str, url: str, *, source: str | None = None, pages: Sequence[str] = ()
 ) -> Article | None:
-    """The article of one page, or None (logged at INFO with the reason) for non-articles."""
+    """The article of one page, or None (logged at INFO with the reason) for non-articles.
+
+    Never raises on bad input (empty, binary, truncated, huge, deeply nested, mis-decoded):
+    such a page gives None with the reason logged, or the best article that can be read."""
+    html = _bounded(html, url)
+    pages = [_bounded(p, url) for p in pages]
     tree = _parse(html)
     if tree is None:
         log.info("%s: not HTML", url)
@@ -276,7 +340,17 @@ def article_from_html(
     if reason := _listing_by_markup(tree):
         log.info("%s: %s", url, reason)
         return None
-    doc, text = _extract_body(html, tree, url)
+    min_words = MIN_WORDS
+    if override := _publisher_body(tree, url, structured or beside_headline):
+        # Metadata only from trafilatura: the parser has the body.
+        doc, text, min_words = (
+            extract_metadata(tree, default_url=url),
+            "\n".join(override.lines),
+            override.min_words,
+        )
+        log.debug("%s: body from publisher parser %s", url, override.parser)
+    else:
+        doc, text = _extract_body(html, tree, url)
     if doc is None or not text.strip():
         log.info("%s: no text found", url)
         return None
@@ -290,14 +364,15 @@ def article_from_html(
         _append(body, _continuation(extra, url, title))
     text = "\n".join(body.lines)
     words = _word_count(text)
-    if words < MIN_WORDS:
+    if words < min_words:
         log.info("%s: too short (%d words)", url, words)
         return None
     return Article(
         url=url,
         text=text,
         title=title,
-        published=_published(structured, beside_headline, body.date, url, doc.date),
+        published=(override and override.published)
+        or _published(structured, beside_headline, body.date, url, doc.date),
         author=_author(body.byline, doc.author),
         editor=body.byline.editor,
         dateline=body.dateline,

@@ -291,20 +291,103 @@ def report(
     out_dir: Annotated[Path, typer.Option("--out", help="Directory for the report file.")] = Path(
         "."
     ),
-    format_: Annotated[str, typer.Option("--format", help="md (html and pdf: later).")] = "md",
+    format_: Annotated[
+        str,
+        typer.Option("--format", help="md, html (one self-contained file) or pdf."),
+    ] = "md",
 ) -> None:
-    """Write the weekly summary report for one ISO week.
+    """Write the weekly summary report for one ISO week (WIB, Monday to Sunday).
 
-    Example: pantau report --week 2021-W24 --out reports/
+    The file is OUT/pantau-WEEK.FORMAT. Example: pantau report --week 2021-W24 --out reports/
     """
     from pantau.report import write_report
 
     try:
         _require_db(db)
-        path = write_report(db, week, out_dir, format_)
+        path = write_report(db, week, out_dir, format_.lower())
     except PantauError as exc:
         raise _fail(exc) from None
-    out.print(f"report written: {path}")
+    out.print(f"report written: {path}", markup=False, soft_wrap=True)
+
+
+@app.command()
+def export(
+    parquet: Annotated[
+        Path, typer.Option("--parquet", help="Directory for the Parquet dataset (created).")
+    ],
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Write the database as Parquet, partitioned by year, month and province (hive layout).
+
+    Read it back with DuckDB: SELECT * FROM read_parquet('DIR/articles/**/*.parquet',
+    hive_partitioning = true); pandas and polars read the same layout.
+
+    Example: pantau export --parquet export/ --db pantau.duckdb
+    """
+    from pantau.export import export_parquet
+
+    try:
+        _require_db(db)
+        written = export_parquet(db, parquet)
+    except PantauError as exc:
+        raise _fail(exc) from None
+    for table, rows in written.items():
+        out.print(f"{table}: {rows} rows", markup=False)
+    out.print(f"exported to {parquet}", markup=False, soft_wrap=True)
+
+
+@app.command("db")
+def db_cmd(
+    db: DbOption = Path(DEFAULT_DB),
+    list_: Annotated[
+        bool, typer.Option("--list", help="Show the schema migrations, applied and pending.")
+    ] = False,
+    check: Annotated[
+        bool, typer.Option("--check", help="Run the data checks; exit 1 if any fails.")
+    ] = False,
+) -> None:
+    """Inspect the database: its schema migrations (--list) and its data checks (--check).
+
+    Each check is a SQL file returning offending rows (unique, not-null, accepted values,
+    relationships, evidence matching the text); zero rows is a pass.
+
+    Example: pantau db --check --db pantau.duckdb
+    """
+    from pantau.db import migration_states, run_checks
+
+    if not list_ and not check:
+        list_ = True
+    try:
+        _require_db(db)
+        if list_:
+            for state in migration_states(db):
+                when = (
+                    f"applied {state.applied_at:%Y-%m-%d %H:%M}" if state.applied_at else "pending"
+                )
+                out.print(f"{state.version:03d}  {state.name:<28} {when}", markup=False)
+        failed = 0
+        if check:
+            for result in run_checks(db):
+                if result.error:
+                    verdict = f"ERROR {result.error}"
+                elif result.failures:
+                    verdict = f"FAIL  {result.failures} offending rows"
+                else:
+                    verdict = "ok"
+                out.print(f"{result.check.name:<36} {verdict}", markup=False, soft_wrap=True)
+                if not result.passed:
+                    failed += 1
+                    out.print(f"    {result.check.description}", markup=False, soft_wrap=True)
+                    for row in result.sample:
+                        pairs = ", ".join(
+                            f"{c}={v!r}" for c, v in zip(result.columns, row, strict=True)
+                        )
+                        out.print(f"    {pairs}", markup=False, soft_wrap=True)
+    except PantauError as exc:
+        raise _fail(exc) from None
+    if failed:
+        err.print(f"pantau: {failed} data checks failed", soft_wrap=True)
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -10,6 +10,7 @@ from pathlib import Path
 import classify
 import extract
 from core.model import Article, Tags
+from crawler.dedupe import mark_duplicates
 from store import Store
 
 log = logging.getLogger(__name__)
@@ -51,9 +52,14 @@ def reprocess(db: str | Path, on_page: Callable[[], None] | None = None) -> Repr
                 batch.append((*result, None))
                 summary.articles += 1
             if len(batch) >= BATCH:
-                store.save_articles(batch, classify.PIPELINE_VERSION)
+                _save(store, batch)
                 batch = []
             if on_page:
                 on_page()
-        store.save_articles(batch, classify.PIPELINE_VERSION)
+        _save(store, batch)
     return summary
+
+
+def _save(store: Store, batch: list[tuple[Article, Tags, str | None]]) -> None:
+    mark_duplicates(store, [article for article, _, _ in batch])
+    store.save_articles(batch, classify.PIPELINE_VERSION)

@@ -1,9 +1,23 @@
--- Officials quoted in the week's relevant articles, most quoted first.
-SELECT o.name, o.role, r.name AS region, count(DISTINCT o.article_id) AS articles
+-- Officials named in the week's [$1, $2) relevant articles, most quoted first, with how
+-- they were named in the text.
+WITH week_articles AS (
+    SELECT article_id
+    FROM articles
+    WHERE relevant AND dup_of IS NULL
+      AND coalesce(published_at, stored_at) >= $1
+      AND coalesce(published_at, stored_at) < $2
+)
+SELECT
+    o.name,
+    o.role,
+    r.name AS region,
+    r.province_name AS province,
+    count(DISTINCT o.article_id) AS articles,
+    sum(o.mentions) AS mentions,
+    arg_max(o.evidence, o.mentions) AS named_as
 FROM officials AS o
-JOIN articles AS a USING (article_id)
+JOIN week_articles AS w USING (article_id)
 LEFT JOIN regions AS r ON r.code = o.region_code
-WHERE a.published_at >= $1 AND a.published_at < $2 AND a.relevant AND a.dup_of IS NULL
-GROUP BY ALL
-ORDER BY articles DESC, o.name
-LIMIT 20
+GROUP BY o.name, o.role, r.name, r.province_name
+ORDER BY articles DESC, mentions DESC, o.name
+LIMIT 15

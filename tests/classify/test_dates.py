@@ -20,13 +20,22 @@ DAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Jum'at", "Sabtu", "Minggu"
         ("Jum\u2019at (26/08/2016).", None, date(2016, 8, 26)),
         ("diumumkan di Jakarta Pada 5 Desember 2017 kemarin", None, date(2017, 12, 5)),
         ("Rabu (29/12) lalu", date(2022, 1, 3), date(2021, 12, 29)),
+        ("pada bulan Juni - September 2021 lalu", None, date(2021, 6, 1)),
+        ("digelar 17-18 Maret 2021 di aula", None, date(2021, 3, 17)),
+        ("digelar 17 s/d 18 Maret di aula", date(2021, 4, 1), date(2021, 3, 17)),
+        ("acara itu digelar kemarin di aula", date(2023, 5, 5), date(2023, 5, 4)),
+        ("rapat digelar hari ini di aula", date(2023, 5, 5), date(2023, 5, 5)),
+        ("kata Bupati di Jakarta, Rabu.", date(2023, 5, 5), date(2023, 5, 3)),
+        ("Rabu (29/12). Tahun 2021 Ombudsman. Berita lain 2025", None, date(2021, 12, 29)),
     ],
 )
 def test_find_dates_resolves_news_forms(text: str, published: date | None, expected: date) -> None:
     assert [d.date for d in find_dates(text, published)] == [expected]
 
 
-@pytest.mark.parametrize("text", ["nilai 12/4 poin", "Senin (12/4)", "skor 93.78", "peringkat 14"])
+@pytest.mark.parametrize(
+    "text", ["nilai 12/4 poin", "Senin (12/4)", "skor 93.78", "peringkat 14", "dua minggu lalu"]
+)
 def test_find_dates_needs_a_year_or_weekday_and_publication(text: str) -> None:
     assert find_dates(text, None) == []
 

@@ -11,21 +11,25 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 DEV = REPO.parent / "shared" / "dev"
+CORPUS = REPO.parent / "shared" / "data" / "corpus" / "train.jsonl"
 FLOORS = {
     # (file, tagger): minimum F1 (relevance: accuracy)
     ("seeds", "regions"): 0.95,
-    ("seeds", "officials"): 0.9,
-    ("seeds", "scores"): 0.9,
-    ("seeds", "events"): 0.7,
+    ("seeds", "officials"): 0.95,
+    ("seeds", "scores"): 0.95,
+    ("seeds", "events"): 0.8,
     ("seeds", "laws"): 0.95,
     ("seeds", "relevance"): 0.95,
-    ("real", "regions"): 0.95,
-    ("real", "officials"): 0.85,
-    ("real", "scores"): 0.93,
-    ("real", "events"): 0.7,
-    ("real", "laws"): 0.95,
-    ("real", "relevance"): 0.9,
+    # real.gold was looked at while writing the rules: a regression check, not a held-out test.
+    ("real", "regions"): 0.97,
+    ("real", "officials"): 0.9,
+    ("real", "scores"): 0.97,
+    ("real", "events"): 0.8,
+    ("real", "laws"): 0.97,
+    ("real", "relevance"): 0.95,
 }
+# The corpus articles classify.train held out (relevance and event types are all it labels).
+HELDOUT_FLOORS = {"relevance": 0.95, "events": 0.65}
 
 pytestmark = pytest.mark.skipif(not DEV.is_dir(), reason=f"gold files not present at {DEV}")
 
@@ -55,3 +59,17 @@ def test_tagger_quality_stays_above_floor(
     metric = getattr(report, tagger)
     value = metric.value if tagger == "relevance" else metric.f1
     assert value >= FLOORS[(file, tagger)], f"{file} {tagger}: {value:.3f}"
+
+
+@pytest.fixture(scope="module")
+def heldout(tag_quality: ModuleType) -> object:
+    if not CORPUS.is_file():
+        pytest.skip(f"corpus not present at {CORPUS}")
+    return tag_quality.evaluate_heldout(CORPUS)
+
+
+@pytest.mark.parametrize("tagger", sorted(HELDOUT_FLOORS))
+def test_heldout_corpus_quality_stays_above_floor(heldout: object, tagger: str) -> None:
+    metric = getattr(heldout, tagger)
+    value = metric.value if tagger == "relevance" else metric.f1
+    assert value >= HELDOUT_FLOORS[tagger], f"held-out {tagger}: {value:.3f}"

@@ -56,3 +56,52 @@ def test_tag_scores_kind_and_zone_from_words() -> None:
 )
 def test_tag_scores_ignores_percentages_money_times_and_ranges(text: str) -> None:
     assert tag_text(text).scores == []
+
+
+@pytest.mark.parametrize(
+    ("value", "zone"),
+    [
+        ("93,78", "hijau"),
+        ("81,00", "hijau"),
+        ("80,99", "kuning"),
+        ("51,20", "kuning"),
+        ("46,02", "merah"),
+    ],
+)
+def test_tag_scores_compliance_zone_derived_from_value_when_unwritten(
+    value: str, zone: str
+) -> None:
+    [score] = tag_text(f"Nilai kepatuhan Kabupaten Lebong tahun 2021 sebesar {value}.").scores
+    assert (score.kind, score.zone) == ("kepatuhan", zone)
+
+
+def test_tag_scores_written_zone_wins_over_value() -> None:
+    [score] = tag_text(
+        "Kabupaten Lebong meraih nilai kepatuhan 82,10 dan masuk zona kuning."
+    ).scores
+    assert score.zone == "kuning"
+
+
+def test_tag_scores_other_indices_get_no_derived_zone() -> None:
+    [ikm] = tag_text("Nilai IKM Dinas Dukcapil Kabupaten Minahasa mencapai 92,46.").scores
+    assert ikm.zone is None
+
+
+def test_tag_scores_rank_out_of_total() -> None:
+    [score] = tag_text(
+        "Kabupaten Boalemo berada di urutan 25 dari 34 daerah dengan nilai kepatuhan 62,15."
+    ).scores
+    assert (score.value, score.rank) == (62.15, 25)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Biaya layanan Rp 93,5 juta per tahun, nilai kepatuhan belum diumumkan.",
+        "Hubungi layanan pengaduan di 0812-7788-9900 untuk nilai kepatuhan.",
+        "Nilai kepatuhan diatur dalam UU Nomor 25 Tahun 2009 tentang Pelayanan Publik.",
+        "Nilai kepatuhan diumumkan Rabu (15/7/2020) di Jakarta.",
+    ],
+)
+def test_tag_scores_money_phone_law_and_dates_are_no_scores(text: str) -> None:
+    assert tag_text(text).scores == []
