@@ -68,10 +68,21 @@ HAS_PAGE = "SELECT 1 FROM pages WHERE url = ?"
 
 PAGE_STATE = "SELECT etag, last_modified, content_hash FROM pages WHERE url = ?"
 
-# Conditional-request state of every page that carries some, for a crawl's snapshot.
+# Conditional-request state for a crawl's snapshot: only of pages fetched by a run of
+# their source that finished cleanly. A 304 means "follow nothing new from here", which
+# is true only if every link found on the earlier copy was followed and written; a run
+# killed mid-way may have recorded the page but lost what it led to.
 PAGE_STATES = """
-SELECT url, etag, last_modified, content_hash FROM pages
-WHERE etag IS NOT NULL OR last_modified IS NOT NULL
+WITH clean AS (
+    SELECT source, max(finished_at) AS finished_at
+    FROM crawl_runs
+    WHERE status = 'finished' AND finished_at IS NOT NULL
+    GROUP BY source
+)
+SELECT p.url, p.etag, p.last_modified, p.content_hash
+FROM pages AS p
+JOIN clean AS c ON c.source = p.source
+WHERE (p.etag IS NOT NULL OR p.last_modified IS NOT NULL) AND p.fetched_at <= c.finished_at
 """
 
 STORED_PAGES = """

@@ -166,7 +166,8 @@ class Store:
         return PageState(*row) if row else None
 
     def page_states(self) -> dict[str, PageState]:
-        """``page_state`` of every page that has one, read at once for a crawl's snapshot."""
+        """``page_state`` of every page fetched by a cleanly finished run of its source, read
+        at once for a crawl's snapshot (see ``_sql.PAGE_STATES`` for why clean runs only)."""
         with wrapped("cannot read pages"):
             rows = self._con.execute(_sql.PAGE_STATES).fetchall()
         return {url: PageState(etag, modified, digest) for url, etag, modified, digest in rows}
