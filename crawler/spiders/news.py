@@ -72,7 +72,8 @@ class NewsSpider(scrapy.Spider):
         spider.allowed_domains = sorted({d for s in sources for d in s.domains})
         # Settings are still open here: give each site its own politeness delay
         # (Scrapy keys download slots by host) and let AutoThrottle start there.
-        slots = {s.host: {"delay": s.delay, "concurrency": 1} for s in sources}
+        per_site = crawler.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN")
+        slots = {s.host: {"delay": s.delay, "concurrency": per_site} for s in sources}
         floor = min((s.delay for s in sources), default=crawler.settings.getfloat("DOWNLOAD_DELAY"))
         crawler.settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
         crawler.settings.set("DOWNLOAD_DELAY", floor, priority="spider")
