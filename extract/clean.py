@@ -55,7 +55,7 @@ def _text(el: HtmlElement) -> str:
     return " ".join(el.text_content().split())
 
 
-def _delete(el: HtmlElement) -> None:
+def delete_keeping_tail(el: HtmlElement) -> None:
     """Remove an element but keep its tail text, which belongs to the parent."""
     parent = el.getparent()
     if parent is None:
@@ -107,7 +107,7 @@ def drop_boilerplate_blocks(tree: HtmlElement) -> None:
             continue
         if body_chars > 500 and _paragraph_chars(el) > 0.5 * body_chars:
             continue
-        _delete(el)
+        delete_keeping_tail(el)
 
 
 def _insert_block(el: HtmlElement) -> HtmlElement:
@@ -138,8 +138,8 @@ def drop_inserts(tree: HtmlElement) -> None:
         # "<strong>Baca juga:</strong> <a>...</a>" inside a paragraph: the link goes too.
         nxt = block.getnext()
         if block.find(".//a") is None and nxt is not None and nxt.tag == "a":
-            _delete(nxt)
-        _delete(block)
+            delete_keeping_tail(nxt)
+        delete_keeping_tail(block)
 
 
 def drop_link_sections(tree: HtmlElement) -> None:
@@ -158,14 +158,14 @@ def drop_link_sections(tree: HtmlElement) -> None:
             and container.tag not in _PROTECTED_TAGS
             and _link_density(container) > 0.5
         ):
-            _delete(container)
+            delete_keeping_tail(container)
             continue
         nxt = el.getnext()
         while nxt is not None and nxt.tag in _LIST_TAGS and _link_density(nxt) > 0.5:
             following = nxt.getnext()
-            _delete(nxt)
+            delete_keeping_tail(nxt)
             nxt = following
-        _delete(el)
+        delete_keeping_tail(el)
 
 
 def drop_link_lists(tree: HtmlElement) -> None:
@@ -179,7 +179,7 @@ def drop_link_lists(tree: HtmlElement) -> None:
             continue
         linked = sum(li.find(".//a") is not None for li in items)
         if linked >= 0.8 * len(items) and _link_density(el) > 0.4:
-            _delete(el)
+            delete_keeping_tail(el)
 
 
 def _is_block(item: object) -> bool:

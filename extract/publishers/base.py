@@ -21,6 +21,8 @@ from urllib.parse import urlsplit
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from extract.clean import delete_keeping_tail
+
 log = logging.getLogger("extract")
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -135,17 +137,7 @@ class Parser:
         copy = deepcopy(element)
         for selector in (_NEVER_TEXT, *drop):
             for el in list(selector(copy)):  # type: ignore[arg-type]
-                parent = el.getparent()
-                if parent is None:
-                    continue
-                # Keep the tail: it is the parent's text that follows the dropped element.
-                if el.tail:
-                    prev = el.getprevious()
-                    if prev is not None:
-                        prev.tail = (prev.tail or "") + el.tail
-                    else:
-                        parent.text = (parent.text or "") + el.tail
-                parent.remove(el)
+                delete_keeping_tail(el)
         return element_lines(copy)
 
 
