@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -12,6 +13,7 @@ from scrapy import signals
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
+from core.errors import UsageError
 from core.sources import load_sources
 from crawler.extensions import SourceStats, source_stats
 from crawler.lock import crawl_lock
@@ -54,6 +56,7 @@ def crawl_settings(
         },
         priority="cmdline",
     )
+    settings.setdict(_flush_from_env(), priority="cmdline")
     if not process:
         # Fetch-only: pages and raw HTML are stored; `pantau reprocess` does the rest.
         pipelines = dict(settings.getdict("ITEM_PIPELINES"))
@@ -62,6 +65,27 @@ def crawl_settings(
         pipelines.pop("crawler.dedupe.DedupePipeline", None)
         settings.set("ITEM_PIPELINES", pipelines, priority="cmdline")
     return settings
+
+
+def _flush_from_env() -> dict[str, int | float]:
+    """Batch size and interval from ``PANTAU_FLUSH_ITEMS`` / ``PANTAU_FLUSH_SECONDS``.
+
+    Why: `pantau run` has no settings file of its own, and crash tests (or an operator on a
+    flaky disk) need writes more or less often than the defaults without editing code.
+    """
+    found: dict[str, int | float] = {}
+    for key, kind in (("PANTAU_FLUSH_ITEMS", int), ("PANTAU_FLUSH_SECONDS", float)):
+        raw = os.environ.get(key, "").strip()
+        if not raw:
+            continue
+        try:
+            value = kind(raw)
+        except ValueError:
+            value = -1
+        if value <= 0:
+            raise UsageError(f"environment variable {key} must be a number > 0, not {raw!r}")
+        found[key] = value
+    return found
 
 
 def run_crawl(

@@ -49,5 +49,6 @@ def run_demo(db: Path, out: Console, err: Console) -> None:
         "\nQuery it yourself:\n"
         f'  pantau sql --db {db} "SELECT title, relevant, relevance FROM articles"\n'
         f"  pantau sql --db {db}            # interactive prompt\n"
-        f"  pantau report --db {db} --week 2021-W15"
+        f"  pantau report --db {db} --week 2021-W24 --format html",
+        soft_wrap=True,
     )
