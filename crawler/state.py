@@ -70,16 +70,17 @@ class CrawlStore:
         items, self._pending = self._pending, []
         new: list[PageItem] = []
         batch: list[tuple[Article, Tags, str | None]] = []
-        with self.open() as store:
+        with self.open() as store, store.batch():
             for item in items:
                 digest = _record(store, item)
                 if item.article is not None and item.tags is not None:
                     batch.append((item.article, item.tags, digest))
                     if item.article.url not in self.known:
                         new.append(item)
-                        self.known.add(item.article.url)
             mark_duplicates(store, [article for article, _, _ in batch], self.fingerprints)
             store.save_articles(batch, classify.PIPELINE_VERSION)
+        # Only once committed: a batch that failed is fetched again, not taken as known.
+        self.known.update(item.article.url for item in new if item.article is not None)
         return new
 
 

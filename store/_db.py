@@ -65,13 +65,31 @@ def connect(
     return con
 
 
+# Connections (by id) inside a ``transaction`` block. DuckDB has no nested transactions and
+# no way to ask whether one is open (a second BEGIN fails and aborts the first), so the
+# blocks keep count themselves.
+_IN_TRANSACTION: set[int] = set()
+
+
 @contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """BEGIN; COMMIT if the block succeeds, ROLLBACK (and re-raise) if it raises."""
+    """BEGIN; COMMIT if the block succeeds, ROLLBACK (and re-raise) if it raises.
+
+    A block inside another on the same connection joins the outer one: several writes
+    (each a transaction of its own when alone) can then be made all-or-nothing together,
+    as a crawl batch must be, so a crash never leaves a page stored without its article.
+    """
+    key = id(con)
+    if key in _IN_TRANSACTION:
+        yield
+        return
     con.execute("BEGIN TRANSACTION")
+    _IN_TRANSACTION.add(key)
     try:
         yield
     except BaseException:
+        _IN_TRANSACTION.discard(key)
         con.execute("ROLLBACK")
         raise
+    _IN_TRANSACTION.discard(key)
     con.execute("COMMIT")

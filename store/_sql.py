@@ -1,9 +1,12 @@
 """The store's data statements. The schema itself lives in ``migrations/*.sql``.
 
-Every value is a bound parameter. Batches are bound as one list per column and spread with
-``unnest``: DuckDB runs that as a single vectorised insert, where ``executemany`` pays a full
-statement round trip per row (about 50x slower for 20,000 rows).
+Every value is a bound parameter or, for article batches, a column of a registered batch
+(``BatchInsert``). Other batches are bound as one list per column and spread with ``unnest``:
+DuckDB runs that as a single vectorised insert, where ``executemany`` pays a full statement
+round trip per row (about 50x slower for 20,000 rows).
 """
+
+from dataclasses import dataclass
 
 CREATE_SCHEMA_MIGRATIONS = """
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -136,56 +139,104 @@ DELETE_ARTICLES = (
     "DELETE FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
 )
 
-INSERT_ARTICLES = """
-INSERT INTO articles (article_id, url, source, title, text, published_at, author, editor,
-                      dateline, site, lang, relevant, relevance, dup_of, pipeline_version,
-                      content_hash, stored_at)
-SELECT
-    unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
-    unnest(?::VARCHAR[]), unnest(?::TIMESTAMPTZ[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
-    unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::BOOLEAN[]),
-    unnest(?::DOUBLE[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
-    unnest(?::TIMESTAMPTZ[])
-"""
+# Article and tag rows arrive as one registered batch of NumPy object columns (see
+# ``BatchInsert``): DuckDB scans those natively, about four times faster than spreading bound
+# lists with ``unnest``, whose cost is converting every Python value to a DuckDB value.
+BATCH_RELATION = "pantau_batch"
 
-INSERT_ARTICLE_REGIONS = """
-INSERT INTO article_regions (article_id, region_code, mentions, evidence_start, evidence_end,
-                             evidence)
-SELECT
-    unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::INTEGER[]), unnest(?::INTEGER[]),
-    unnest(?::INTEGER[]), unnest(?::VARCHAR[])
-"""
 
-INSERT_OFFICIALS = """
-INSERT INTO officials (article_id, name, role, region_code, mentions, evidence_start,
-                       evidence_end, evidence)
-SELECT
-    unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
-    unnest(?::INTEGER[]), unnest(?::INTEGER[]), unnest(?::INTEGER[]), unnest(?::VARCHAR[])
-"""
+@dataclass(frozen=True, slots=True)
+class BatchInsert:
+    """``INSERT INTO table SELECT ... FROM`` the registered batch, column by column.
 
-INSERT_SCORES = """
-INSERT INTO scores (article_id, subject_code, subject, value, year, zone, rank, kind,
-                    evidence_start, evidence_end, evidence)
-SELECT
-    unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::DOUBLE[]),
-    unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::INTEGER[]), unnest(?::VARCHAR[]),
-    unnest(?::INTEGER[]), unnest(?::INTEGER[]), unnest(?::VARCHAR[])
-"""
+    Each column is cast to its declared type, so the statement does not depend on the types
+    DuckDB infers from the Python objects (an all-NULL column, say). Only these constant
+    names reach the SQL text; every value travels in the batch.
+    """
 
-INSERT_EVENTS = """
-INSERT INTO events (article_id, type, date, region_code, evidence_start, evidence_end, evidence)
-SELECT
-    unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::DATE[]), unnest(?::VARCHAR[]),
-    unnest(?::INTEGER[]), unnest(?::INTEGER[]), unnest(?::VARCHAR[])
-"""
+    table: str
+    columns: tuple[tuple[str, str], ...]
 
-INSERT_LAWS = """
-INSERT INTO laws (article_id, law, evidence_start, evidence_end, evidence)
-SELECT
-    unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::INTEGER[]), unnest(?::INTEGER[]),
-    unnest(?::VARCHAR[])
-"""
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.columns)
+
+    @property
+    def sql(self) -> str:
+        names = ", ".join(self.names)
+        casts = ", ".join(f"CAST({name} AS {kind})" for name, kind in self.columns)
+        return f"INSERT INTO {self.table} ({names}) SELECT {casts} FROM {BATCH_RELATION}"
+
+
+_EVIDENCE = (("evidence_start", "INTEGER"), ("evidence_end", "INTEGER"), ("evidence", "VARCHAR"))
+
+INSERT_ARTICLES = BatchInsert(
+    "articles",
+    (
+        ("article_id", "VARCHAR"),
+        ("url", "VARCHAR"),
+        ("source", "VARCHAR"),
+        ("title", "VARCHAR"),
+        ("text", "VARCHAR"),
+        ("published_at", "TIMESTAMPTZ"),
+        ("author", "VARCHAR"),
+        ("editor", "VARCHAR"),
+        ("dateline", "VARCHAR"),
+        ("site", "VARCHAR"),
+        ("lang", "VARCHAR"),
+        ("relevant", "BOOLEAN"),
+        ("relevance", "DOUBLE"),
+        ("dup_of", "VARCHAR"),
+        ("pipeline_version", "VARCHAR"),
+        ("content_hash", "VARCHAR"),
+        ("stored_at", "TIMESTAMPTZ"),
+    ),
+)
+
+INSERT_ARTICLE_REGIONS = BatchInsert(
+    "article_regions",
+    (("article_id", "VARCHAR"), ("region_code", "VARCHAR"), ("mentions", "INTEGER"), *_EVIDENCE),
+)
+
+INSERT_OFFICIALS = BatchInsert(
+    "officials",
+    (
+        ("article_id", "VARCHAR"),
+        ("name", "VARCHAR"),
+        ("role", "VARCHAR"),
+        ("region_code", "VARCHAR"),
+        ("mentions", "INTEGER"),
+        *_EVIDENCE,
+    ),
+)
+
+INSERT_SCORES = BatchInsert(
+    "scores",
+    (
+        ("article_id", "VARCHAR"),
+        ("subject_code", "VARCHAR"),
+        ("subject", "VARCHAR"),
+        ("value", "DOUBLE"),
+        ("year", "INTEGER"),
+        ("zone", "VARCHAR"),
+        ("rank", "INTEGER"),
+        ("kind", "VARCHAR"),
+        *_EVIDENCE,
+    ),
+)
+
+INSERT_EVENTS = BatchInsert(
+    "events",
+    (
+        ("article_id", "VARCHAR"),
+        ("type", "VARCHAR"),
+        ("date", "DATE"),
+        ("region_code", "VARCHAR"),
+        *_EVIDENCE,
+    ),
+)
+
+INSERT_LAWS = BatchInsert("laws", (("article_id", "VARCHAR"), ("law", "VARCHAR"), *_EVIDENCE))
 
 START_RUN = """
 INSERT INTO crawl_runs (source, started_at, status) VALUES (?, now(), 'running')

@@ -6,10 +6,14 @@ import hashlib
 import json
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple, Protocol, Self
+
+import duckdb
+import numpy as np
 
 from core.errors import StoreError
 from core.model import Article, Evidence, Tags
@@ -90,6 +94,17 @@ class Store:
         self._con.close()
 
     # -- sources and pages -------------------------------------------------------------
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Make every write inside the block one transaction: all of them land, or none.
+
+        Each write method is atomic on its own; a crawl batch (pages, fingerprints,
+        articles) must be atomic as a whole, or a kill between two writes would leave a
+        page recorded, and so believed stored, without its article.
+        """
+        with wrapped("cannot write batch"), transaction(self._con):
+            yield
 
     def upsert_sources(self, sources: Iterable[Source]) -> None:
         """Add new sources, update changed ones; ``first_seen`` survives updates."""
@@ -242,7 +257,7 @@ class Store:
                 for statement in _sql.DELETE_ARTICLES:
                     self._con.execute(statement, [list(stored_at)])
             now = datetime.now(UTC)
-            self._insert(
+            self._insert_batch(
                 _sql.INSERT_ARTICLES,
                 [
                     (
@@ -268,11 +283,11 @@ class Store:
                 ],
             )
             tags = [t for _, t, _ in latest.values()]
-            self._insert(
+            self._insert_batch(
                 _sql.INSERT_ARTICLE_REGIONS,
                 [(t.id, r.code, r.mentions, *_ev(r.evidence)) for t in tags for r in t.regions],
             )
-            self._insert(
+            self._insert_batch(
                 _sql.INSERT_OFFICIALS,
                 [
                     (t.id, o.name, o.role, o.region_code, o.mentions, *_ev(o.evidence))
@@ -280,7 +295,7 @@ class Store:
                     for o in t.officials
                 ],
             )
-            self._insert(
+            self._insert_batch(
                 _sql.INSERT_SCORES,
                 [
                     (
@@ -298,7 +313,7 @@ class Store:
                     for s in t.scores
                 ],
             )
-            self._insert(
+            self._insert_batch(
                 _sql.INSERT_EVENTS,
                 [
                     (t.id, e.type, e.date, e.region_code, *_ev(e.evidence))
@@ -306,7 +321,7 @@ class Store:
                     for e in t.events
                 ],
             )
-            self._insert(
+            self._insert_batch(
                 _sql.INSERT_LAWS,
                 [(t.id, law.law, *_ev(law.evidence)) for t in tags for law in t.laws],
             )
@@ -491,6 +506,24 @@ class Store:
         """Bind ``rows`` column-wise to an ``unnest`` insert (see ``_sql``)."""
         if rows:
             self._con.execute(statement, [list(column) for column in zip(*rows, strict=True)])
+
+    def _insert_batch(self, insert: _sql.BatchInsert, rows: list[tuple[Any, ...]]) -> None:
+        """Insert ``rows`` (tuples in ``insert.columns`` order) through a registered batch
+        of NumPy object columns, which DuckDB scans without converting value by value."""
+        if not rows:
+            return
+        batch = {
+            name: np.fromiter(column, dtype=object, count=len(rows))
+            for name, column in zip(insert.names, zip(*rows, strict=True), strict=True)
+        }
+        self._con.register(_sql.BATCH_RELATION, batch)
+        try:
+            self._con.execute(insert.sql)
+        finally:
+            # Once a statement has failed the transaction is aborted and even unregistering
+            # fails; that error would hide the real one, and the next batch replaces the view.
+            with suppress(duckdb.Error):
+                self._con.unregister(_sql.BATCH_RELATION)
 
 
 def _ev(evidence: Evidence | None) -> tuple[int | None, int | None, str | None]:
