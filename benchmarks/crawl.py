@@ -36,6 +36,11 @@ POLITENESS_OFF = [
     "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8",
     "-s", "LOG_LEVEL=INFO",
 ]  # fmt: skip
+# `pantau crawl`'s pipelines: validate and store the raw page, no extraction or tagging.
+FETCH_ONLY = [
+    "-s", "ITEM_PIPELINES={\"crawler.pipelines.ValidatePipeline\": 100, "
+    "\"crawler.pipelines.StorePipeline\": 800}",
+]  # fmt: skip
 
 
 def _child(cmd: list[str], cwd: Path) -> tuple[float, int, str]:
@@ -58,7 +63,7 @@ def _stat(log: str, name: str) -> float:
     return float(found[-1]) if found else 0.0
 
 
-def _crawl_figures(log: str) -> tuple[int, float]:
+def crawl_figures(log: str) -> tuple[int, float]:
     """Responses and the crawl's own duration (engine open to close) from Scrapy's stats."""
     return int(_stat(log, "downloader/response_count")), _stat(log, "elapsed_time_seconds")
 
@@ -88,10 +93,9 @@ def pantau_rounds(rounds: int, fetch_only: bool) -> tuple[int, float, float, int
                     *POLITENESS_OFF,
                 ]  # fmt: skip
                 if fetch_only:
-                    cmd += ["-s", "ITEM_PIPELINES={\"crawler.pipelines.ValidatePipeline\": 100, "
-                            "\"crawler.pipelines.StorePipeline\": 800}"]  # fmt: skip
+                    cmd += FETCH_ONLY
                 took, rss, log = _child(cmd, REPO)
-                n, crawl_seconds = _crawl_figures(log)
+                n, crawl_seconds = crawl_figures(log)
                 pages += n
                 seconds += crawl_seconds
                 wall += took
@@ -108,7 +112,7 @@ def scrapy_bench(seconds: int) -> tuple[int, float, float, int]:
             [sys.executable, "-m", "scrapy", "bench", "-s", f"CLOSESPIDER_TIMEOUT={seconds}"],
             Path(tmp),
         )
-    return (*_crawl_figures(log), took, rss)
+    return (*crawl_figures(log), took, rss)
 
 
 def main() -> None:
