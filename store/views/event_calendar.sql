@@ -3,7 +3,9 @@
 CREATE OR REPLACE VIEW event_calendar AS
 WITH placed AS (
     SELECT
-        coalesce(e.date, timezone('Asia/Jakarta', a.published_at)::DATE) AS event_date,
+        -- WIB is UTC+7 all year: arithmetic rather than a time zone lookup (weekly_coverage).
+        coalesce(e.date, make_timestamp(epoch_us(a.published_at) + 25200000000)::DATE)
+            AS event_date,
         e.date IS NULL AS date_from_publication,
         e.type,
         e.region_code,

@@ -8,34 +8,67 @@ WITH dated AS (
         source,
         relevant,
         dup_of,
-        timezone('Asia/Jakarta', coalesce(published_at, stored_at)) AS local_time
+        -- WIB is UTC+7 all year: arithmetic rather than a time zone lookup (weekly_coverage).
+        date_trunc(
+            'week', make_timestamp(epoch_us(coalesce(published_at, stored_at)) + 25200000000)
+        )::DATE AS week_start
     FROM articles
 ),
-province_articles AS (
+article_places AS (
     SELECT DISTINCT
+        ar.article_id,
         r.province_code,
         r.province_name,
-        strftime(d.local_time, '%G-W%V') AS iso_week,
-        date_trunc('week', d.local_time)::DATE AS week_start,
-        d.article_id,
-        d.source,
-        d.relevant,
-        d.dup_of,
         CASE WHEN r.type <> 'provinsi' THEN r.code END AS local_region
-    FROM dated AS d
-    JOIN article_regions AS ar USING (article_id)
+    FROM article_regions AS ar
     JOIN regions AS r ON r.code = ar.region_code
+),
+-- Each article once per province, so that plain counts count distinct articles (see
+-- weekly_coverage), and per source first, so that the number of sources is a plain count.
+per_source AS (
+    SELECT
+        p.province_code,
+        p.province_name,
+        d.week_start,
+        d.source,
+        count(*) AS articles,
+        count(*) FILTER (WHERE d.dup_of IS NULL) AS stories,
+        count(*) FILTER (WHERE d.relevant) AS relevant
+    FROM (SELECT DISTINCT article_id, province_code, province_name FROM article_places) AS p
+    JOIN dated AS d USING (article_id)
+    GROUP BY p.province_code, p.province_name, d.week_start, d.source
+),
+local_regions AS (
+    SELECT province_code, province_name, week_start, count(*) AS kabupaten_kota
+    FROM (
+        SELECT DISTINCT p.province_code, p.province_name, d.week_start, p.local_region
+        FROM article_places AS p
+        JOIN dated AS d USING (article_id)
+        WHERE p.local_region IS NOT NULL
+    )
+    GROUP BY province_code, province_name, week_start
+),
+per_week AS (
+    SELECT
+        province_code,
+        province_name,
+        week_start,
+        sum(articles)::BIGINT AS articles,
+        sum(stories)::BIGINT AS stories,
+        count(source) AS sources,
+        sum(relevant)::BIGINT AS relevant
+    FROM per_source
+    GROUP BY province_code, province_name, week_start
 )
 SELECT
-    province_code,
-    province_name,
-    iso_week,
-    week_start,
-    count(DISTINCT article_id) AS articles,
-    count(DISTINCT article_id) FILTER (WHERE dup_of IS NULL) AS stories,
-    count(DISTINCT source) AS sources,
-    count(DISTINCT local_region) AS kabupaten_kota,
-    count(DISTINCT article_id) FILTER (WHERE relevant) / count(DISTINCT article_id)
-        AS relevant_share
-FROM province_articles
-GROUP BY province_code, province_name, iso_week, week_start;
+    w.province_code,
+    w.province_name,
+    strftime(w.week_start, '%G-W%V') AS iso_week,
+    w.week_start,
+    w.articles,
+    w.stories,
+    w.sources,
+    coalesce(l.kabupaten_kota, 0) AS kabupaten_kota,
+    w.relevant / w.articles AS relevant_share
+FROM per_week AS w
+LEFT JOIN local_regions AS l USING (province_code, province_name, week_start);

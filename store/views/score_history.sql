@@ -19,7 +19,8 @@ WITH reported AS (
         a.title,
         a.url,
         a.published_at,
-        timezone('Asia/Jakarta', a.published_at)::DATE AS published_date
+        -- WIB is UTC+7 all year: arithmetic rather than a time zone lookup (weekly_coverage).
+        make_timestamp(epoch_us(a.published_at) + 25200000000)::DATE AS published_date
     FROM scores AS s
     JOIN articles AS a USING (article_id)
     LEFT JOIN regions AS r ON r.code = s.subject_code
