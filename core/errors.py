@@ -27,3 +27,7 @@ class ReadOnlyQuery(UsageError):
 
 class LockHeld(PantauError):
     """Another run holds the database's lock file."""
+
+
+class HostileInput(PantauError):
+    """A fetched document is built to harm its reader: XML entity tricks, decompression bombs."""

@@ -8,14 +8,19 @@ and whether a page is an article or only leads to articles.
 from __future__ import annotations
 
 import email.utils
+import gzip
+import io
 import json
 import re
+import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from lxml import etree
 from parsel import Selector
+
+from core.errors import HostileInput
 
 ARTICLE_TYPES = frozenset(
     {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle"}
@@ -104,10 +109,23 @@ _XML = etree.XMLParser(
 
 
 def _xml(body: bytes) -> etree._Element | None:
+    """The root of an XML document, None when it is not XML.
+
+    Raises HostileInput when the document declares entities. Sitemaps and feeds have no use
+    for them, and they are how XML bombs and external-entity reads are built; libxml2 still
+    expands internal entities inside attribute values, so not resolving them is not enough.
+    """
     try:
         root = etree.fromstring(body.lstrip(), parser=_XML)
     except etree.XMLSyntaxError:
         return None
+    if root is None:
+        return None
+    dtd = root.getroottree().docinfo.internalDTD
+    declared = [e.name for e in dtd.iterentities()] if dtd is not None else []
+    if declared:
+        shown = ", ".join(declared[:5]) + (", ..." if len(declared) > 5 else "")
+        raise HostileInput(f"XML declares {len(declared)} entities ({shown}); not read")
     return root
 
 
@@ -132,7 +150,10 @@ def parse_date(text: str | None) -> datetime | None:
 
 
 def feed_entries(body: bytes) -> list[Entry]:
-    """Article links of an RSS 2.0 or Atom feed, with their publication dates."""
+    """Article links of an RSS 2.0 or Atom feed, with their publication dates.
+
+    Raises HostileInput for a feed that declares XML entities.
+    """
     root = _xml(body)
     if root is None:
         return []
@@ -164,6 +185,7 @@ def sitemap_entries(body: bytes) -> tuple[str, list[Entry]]:
     """``(kind, entries)`` of a sitemap; kind is ``urlset`` or ``sitemapindex``.
 
     An entry's date is its Google News ``publication_date`` if given, else ``lastmod``.
+    Raises HostileInput for a sitemap that declares XML entities.
     """
     root = _xml(body)
     if root is None:
@@ -185,6 +207,37 @@ def sitemap_entries(body: bytes) -> tuple[str, list[Entry]]:
         if loc:
             out.append(Entry(loc, parse_date(published) or parse_date(lastmod)))
     return kind, out
+
+
+# The sitemap protocol's own limit on an uncompressed sitemap file.
+SITEMAP_MAX_BYTES = 50 * 1024 * 1024
+_GZIP_MAGIC = b"\x1f\x8b"
+_INFLATE_STEP = 64 * 1024
+
+
+def gunzipped(body: bytes, max_size: int = SITEMAP_MAX_BYTES) -> bytes:
+    """``body`` inflated when it is gzip data (a ``sitemap.xml.gz``), else ``body`` itself.
+
+    Inflates step by step and raises HostileInput past ``max_size`` bytes: a megabyte of gzip
+    can stand for a gigabyte. A truncated or corrupt stream gives what could be read.
+    """
+    if not body.startswith(_GZIP_MAGIC):
+        return body
+    out = bytearray()
+    reader = gzip.GzipFile(fileobj=io.BytesIO(body))
+    while True:
+        try:
+            chunk = reader.read1(_INFLATE_STEP)
+        except (OSError, EOFError, zlib.error):
+            break  # truncated or corrupt: what was inflated so far is all there is
+        if not chunk:
+            break
+        out += chunk
+        if len(out) > max_size:
+            raise HostileInput(
+                f"gzip data of {len(body)} bytes inflates past {max_size} bytes; not read"
+            )
+    return bytes(out)
 
 
 def unwrap_redirect(url: str) -> str:

@@ -2,7 +2,8 @@
 
 Kept free of Scrapy so the rules can be tested alone: stay on the source's
 domains, fetch no binaries, honour the source's allow/deny patterns, and stay
-out of traps (calendars, comment-reply links, endless query-string variants).
+out of traps (calendars, comment-reply links, endless query-string variants,
+ever deeper or ever longer generated addresses).
 """
 
 from __future__ import annotations
@@ -35,7 +36,12 @@ MAX_QUERY_VARIANTS = 25
 
 @dataclass(slots=True)
 class Frontier:
+    """The rules for one source; ``max_depth`` (links from a start page) and
+    ``max_url_length`` are off at 0, as Scrapy's DEPTH_LIMIT and URLLENGTH_LIMIT."""
+
     source: Source
+    max_depth: int = 0
+    max_url_length: int = 0
     variants: Counter[str] = field(default_factory=Counter)
     _allow: list[re.Pattern[str]] = field(init=False)
     _deny: list[re.Pattern[str]] = field(init=False)
@@ -44,13 +50,17 @@ class Frontier:
         self._allow = [re.compile(p) for p in self.source.allow]
         self._deny = [re.compile(p) for p in self.source.deny]
 
-    def refusal(self, url: str) -> str | None:
-        """Why ``url`` must not be fetched for this source, or None when it may."""
+    def refusal(self, url: str, depth: int = 0) -> str | None:
+        """Why ``url``, found ``depth`` links from a start page, must not be fetched, or None."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
             return "scheme"
         if not same_site(url, self.source.domains):
             return "offsite"
+        if self.max_url_length and len(url) > self.max_url_length:
+            return "too long"
+        if self.max_depth and depth > self.max_depth:
+            return "too deep"
         path = parts.path.lower()
         if any(path.endswith(ext) for ext in _BINARY):
             return "binary"

@@ -1,9 +1,12 @@
-"""Downloader middlewares: retries that wait (backoff, Retry-After) instead of hammering.
+"""Downloader middlewares: retries that wait, and requests that stay on their own site.
 
 Scrapy's own RetryMiddleware re-queues a failed request at once; a struggling
 regional server answering 429 or 503 deserves a pause. The retry decision stays
 Scrapy's; this only stamps the retried request with the earliest time it may go,
 and ``NotBeforeMiddleware`` holds it until then.
+
+``SourceOffsiteMiddleware`` replaces Scrapy's offsite filter, which lets a request go to
+any domain of the whole crawl and drops the rest without telling the request's errback.
 """
 
 from __future__ import annotations
@@ -17,7 +20,10 @@ from typing import Any, Self
 from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
+
+from crawler.urls import same_site
 
 NOT_BEFORE = "pantau_not_before"
 
@@ -88,3 +94,27 @@ class NotBeforeMiddleware:
             wait = not_before - time.monotonic()
             if wait > 0:
                 await asyncio.sleep(wait)
+
+
+class SourceOffsiteMiddleware:
+    """Refuse a request that left its source's domains, as a redirect or meta refresh does.
+
+    Links are refused earlier, by the spider's frontier; what reaches this point offsite is a
+    redirect, and one to another source of the same crawl would otherwise be fetched and
+    filed under the wrong source. The refusal goes to the request's errback, which logs it.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        sources = getattr(self.crawler.spider, "sources", {})
+        source = sources.get(request.meta.get("pantau_source"))
+        if source is None or same_site(request.url, source.domains):
+            return
+        origin = (request.meta.get("redirect_urls") or [request.url])[0]
+        raise IgnoreRequest(f"offsite redirect from {origin} to {request.url}")

@@ -14,10 +14,14 @@ CONCURRENT_REQUESTS_PER_DOMAIN = 1
 DEPTH_LIMIT = 8
 DOWNLOAD_DELAY = 1.0
 DOWNLOADER_MIDDLEWARES = {
+    # Per source, and before robots.txt would be asked of the host a redirect points to.
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "crawler.middlewares.SourceOffsiteMiddleware": 50,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.BackoffRetryMiddleware": 550,
     "crawler.middlewares.NotBeforeMiddleware": 560,
 }
+# Also the cap on a body's size after decompression (Content-Encoding or .xml.gz).
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024

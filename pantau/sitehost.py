@@ -28,8 +28,8 @@ shell-style glob on the URL path (or the exact path with query):
 
     [[redirect]]            # from -> to, chains allowed
     from = "/old/"
-    to = "/new/"            # root-relative or absolute; {{BASE}} allowed
-    status = 301
+    to = "/new/"            # root-relative or absolute; {{BASE}} allowed, and {{PATH}}
+    status = 301            # (the requested path), which makes endless chains from a glob
     [[status]]              # answer `code` (with fail_times: only the first N requests)
     path = "/broken/"
     code = 500
@@ -51,6 +51,14 @@ shell-style glob on the URL path (or the exact path with query):
     param = "bulan"
     start = "2021-05"       # month when the parameter is absent
     template = "_templates/kalender.html"   # {{MONTH}} {{PREV}} {{NEXT}} {{BASE}}
+    [[generate]]            # endless generated pages: a template for every matching path
+    path = "/arsip/*"
+    template = "_templates/arsip.html"   # {{PATH}} the requested path, {{DEPTH}} its number
+    param = "page"          # of segments, {{N}} the integer `param` (1 when absent), {{NEXT}}
+                            # N + 1, {{BASE}}; a non-integer `param` answers 404
+
+Pre-compressed bodies (decompression bombs) are served by a `[[rewrite]]` to the compressed
+file plus a `[[headers]]` rule adding `Content-Encoding`; the body is sent as stored.
 """
 
 from __future__ import annotations
@@ -83,10 +91,16 @@ TEXT_TYPES = {  # files that get the {{BASE}} substitution
     ".css": "text/css; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
 }
-CONTENT_TYPES = TEXT_TYPES | {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg"}
+CONTENT_TYPES = TEXT_TYPES | {
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".gz": "application/gzip",
+}
 INDEX_FILES = ("index.html", "index.xml", "index.rss", "index.atom")
 _UNSAFE_QUERY_CHARS = re.compile(r"[^A-Za-z0-9._=&-]")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_NAME_MAX = 255  # bytes in one file name on Linux and macOS file systems
 SLASH = "/"  # resolve() answer: redirect to the same path with a trailing slash
 
 
@@ -223,6 +237,8 @@ class SiteHost:
         parts = [p for p in path.split("/") if p]
         if any(p in {".", ".."} or p[0] in "_." or "\0" in p for p in parts):
             return None
+        if any(len(p.encode()) > _NAME_MAX for p in parts):
+            return None  # no file can have such a name; asking the OS would raise
         target = self.root.joinpath(*parts)
         if path.endswith("/") or not parts:
             candidates = [target / name for name in INDEX_FILES]
@@ -262,6 +278,31 @@ class SiteHost:
             ("MONTH", f"{year:04d}-{month:02d}"),
             ("PREV", f"{prev_y:04d}-{prev_m:02d}"),
             ("NEXT", f"{next_y:04d}-{next_m:02d}"),
+        ):
+            html = html.replace(b"{{%s}}" % key.encode(), value.encode())
+        return self.render(html, ".html")
+
+    def made_page(
+        self, path: str, raw_path: str, query: str, target: str
+    ) -> tuple[bytes | None, Path] | None:
+        """``(page or None for 404, template)`` when a calendar or generate rule matches."""
+        for rule in self.rules("calendar", path, target):
+            return self.calendar_page(rule, query), self.root / rule["template"]
+        for rule in self.rules("generate", path, target):
+            return self.generated_page(rule, raw_path, query), self.root / rule["template"]
+        return None
+
+    def generated_page(self, rule: dict[str, Any], path: str, query: str) -> bytes | None:
+        """A page of an endless generated trap, or None when its parameter is not an integer."""
+        raw = dict(parse_qsl(query)).get(rule.get("param", "page"), "1")
+        if not raw.isdigit():
+            return None
+        html = (self.root / rule["template"]).read_bytes()
+        for key, value in (
+            ("PATH", path),
+            ("DEPTH", str(len([p for p in path.split("/") if p]))),
+            ("N", raw),
+            ("NEXT", str(int(raw) + 1)),
         ):
             html = html.replace(b"{{%s}}" % key.encode(), value.encode())
         return self.render(html, ".html")
@@ -325,6 +366,7 @@ class _Handler(BaseHTTPRequestHandler):
         path, query, target = unquote(split.path) or "/", split.query, self.path
         for rule in site.rules("redirect", path, target):
             location = str(rule["to"]).replace("{{BASE}}", site.base)
+            location = location.replace("{{PATH}}", split.path)
             if location.startswith("/"):
                 location = site.base + location
             self._send(int(rule.get("status", 301)), b"", {"Location": location}, body)
@@ -338,14 +380,14 @@ class _Handler(BaseHTTPRequestHandler):
         headers: dict[str, str] = {}
         data: bytes | None = None
         mtime = 0.0
-        for rule in site.rules("calendar", path, target):
-            data = site.calendar_page(rule, query)
+        made = site.made_page(path, split.path, query, target)
+        if made is not None:
+            data, template = made
             if data is None:
                 self._error(404, body)
                 return
             headers["Content-Type"] = CONTENT_TYPES[".html"]
-            mtime = (site.root / rule["template"]).stat().st_mtime
-            break
+            mtime = template.stat().st_mtime
         if data is None:
             file: Path | str | None = None
             for rule in site.rules("rewrite", path, target):

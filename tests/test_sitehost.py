@@ -69,6 +69,7 @@ def site(tmp_path: Path) -> Path:
     write(tmp_path, "baru/index.html", "<p>baru</p>")
     write(tmp_path, "feeds/posts/default.atom", "<feed/>")
     write(tmp_path, "_tpl/kalender.html", "<p>{{MONTH}}</p><a href='?bulan={{NEXT}}'>{{PREV}}</a>")
+    write(tmp_path, "_tpl/arsip.html", "<p>{{PATH}} {{DEPTH}} {{N}}</p><a href='?hal={{NEXT}}'>")
     write(
         tmp_path,
         "_routes.toml",
@@ -110,6 +111,14 @@ path = "/kalender/"
 param = "bulan"
 start = "2021-05"
 template = "_tpl/kalender.html"
+[[generate]]
+path = "/arsip/*"
+template = "_tpl/arsip.html"
+param = "hal"
+[[redirect]]
+from = "/rantai/*"
+to = "{{PATH}}lagi/"
+status = 302
 """,
     )
     write(tmp_path, "goyah/ok.html", "<p>pulih</p>")
@@ -259,6 +268,26 @@ def test_calendar_trap(site: Path) -> None:
         assert body == b"<p>2021-12</p><a href='?bulan=2022-01'>2021-11</a>"
         assert fetch(host.url + "kalender/?bulan=2021-13")[0] == 404
         assert fetch(host.url + "kalender/?bulan=kemarin")[0] == 404
+
+
+def test_generated_trap(site: Path) -> None:
+    with SiteHost(site) as host:
+        status, headers, body, _ = fetch(host.url + "arsip/")
+        assert (status, body) == (200, b"<p>/arsip/ 1 1</p><a href='?hal=2'>")
+        assert headers["Content-Type"] == "text/html; charset=utf-8"
+        assert fetch(host.url + "arsip/a/b/?hal=7")[2] == b"<p>/arsip/a/b/ 3 7</p><a href='?hal=8'>"
+        assert fetch(host.url + "arsip/?hal=tujuh")[0] == 404
+
+
+def test_a_segment_longer_than_any_file_name_is_not_found(site: Path) -> None:
+    with SiteHost(site) as host:
+        assert fetch(host.url + "x" * 300 + "/")[0] == 404
+
+
+def test_redirect_to_the_requested_path(site: Path) -> None:
+    with SiteHost(site) as host:
+        status, headers, _, _ = fetch(host.url + "rantai/lagi/", follow=False)
+        assert (status, headers["Location"]) == (302, host.base + "/rantai/lagi/lagi/")
 
 
 def test_demo_site() -> None:

@@ -12,10 +12,12 @@ import scrapy
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
+from scrapy.link import Link
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from core.errors import HostileInput
 from core.model import Page
 from core.sources import Source, load_sources
 from crawler import discovery
@@ -27,6 +29,10 @@ log = logging.getLogger(__name__)
 
 # Where CMSs put their feed when a page does not announce one.
 GUESSED_FEEDS = {"wordpress": "/feed/", "blogger": "/feeds/posts/default"}
+# Links read from one page. A regional home page offers a few hundred; reading a hundred
+# thousand takes Scrapy's link extractor half a minute, during which the whole crawl stalls.
+MAX_LINKS_PER_PAGE = 1000
+_ANCHORS = "//a[@href] | //area[@href]"
 
 
 class NewsSpider(scrapy.Spider):
@@ -57,6 +63,11 @@ class NewsSpider(scrapy.Spider):
         self.frontiers: dict[str, Frontier] = {}
         self.state: CrawlStore
         self._links = LinkExtractor(unique=True)
+        self._first_links = LinkExtractor(
+            unique=True, restrict_xpaths=f"({_ANCHORS})[position() <= {MAX_LINKS_PER_PAGE}]"
+        )
+        self._inflate_limit = discovery.SITEMAP_MAX_BYTES
+        self._logged: set[tuple[str, str]] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -66,10 +77,15 @@ class NewsSpider(scrapy.Spider):
         if spider._only:
             sources = [s for s in sources if s.name == spider._only]
         spider.sources = {s.name: s for s in sources}
-        spider.frontiers = {s.name: Frontier(s) for s in sources}
+        depth = crawler.settings.getint("DEPTH_LIMIT")
+        length = crawler.settings.getint("URLLENGTH_LIMIT")
+        spider.frontiers = {
+            s.name: Frontier(s, max_depth=depth, max_url_length=length) for s in sources
+        }
         spider.state = crawl_store(crawler)
-        # Redirects are checked against these by Scrapy's offsite middleware.
-        spider.allowed_domains = sorted({d for s in sources for d in s.domains})
+        # A gzipped sitemap may inflate to what a download may be, and no more.
+        maxsize = crawler.settings.getint("DOWNLOAD_MAXSIZE")
+        spider._inflate_limit = maxsize or discovery.SITEMAP_MAX_BYTES
         # Settings are still open here: give each site its own politeness delay
         # (Scrapy keys download slots by host) and let AutoThrottle start there.
         per_site = crawler.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN")
@@ -86,12 +102,34 @@ class NewsSpider(scrapy.Spider):
         cap = self._max_pages_arg or self.settings.getint("PANTAU_MAX_PAGES")
         return min(src.max_pages, cap) if cap else src.max_pages
 
-    def _budget_left(self, src: Source) -> bool:
+    def _once(self, src: Source, what: str, message: str, *args: Any) -> None:
+        """Log ``message`` the first time ``what`` happens on a site.
+
+        Caps and refusals can hit thousands of times a run; the stats keep the counts.
+        """
+        if (src.name, what) not in self._logged:
+            self._logged.add((src.name, what))
+            log.info(message, *args)
+
+    def _spent(self, src: Source) -> bool:
+        """True once the site's page budget for this run is used up."""
         assert self.crawler.stats is not None
-        used = self.crawler.stats.get_value(f"pantau/requests/{src.name}", 0)
-        if used >= self._max_pages(src):
-            self.crawler.stats.inc_value(f"pantau/budget_exhausted/{src.name}")
+        if self.crawler.stats.get_value(f"pantau/requests/{src.name}", 0) < self._max_pages(src):
             return False
+        self.crawler.stats.inc_value(f"pantau/budget_exhausted/{src.name}")
+        self._once(
+            src,
+            "budget",
+            "%s: page budget of %d requests spent; the rest waits for the next run",
+            src.name,
+            self._max_pages(src),
+        )
+        return True
+
+    def _budget_left(self, src: Source) -> bool:
+        if self._spent(src):
+            return False
+        assert self.crawler.stats is not None
         self.crawler.stats.inc_value(f"pantau/requests/{src.name}")
         return True
 
@@ -124,16 +162,32 @@ class NewsSpider(scrapy.Spider):
             meta={"pantau_source": src.name, "handle_httpstatus_list": [304], **meta},
         )
 
-    def _follow(self, src: Source, url: str, callback: Any, **kw: Any) -> scrapy.Request | None:
+    def _follow(
+        self, src: Source, response: Response, url: str, callback: Any, **kw: Any
+    ) -> scrapy.Request | None:
+        """A request for ``url``, found on ``response``, unless stored already or refused."""
         url = canonical_url(url)
         if url in self.state.known:
             return None
-        refusal = self.frontiers[src.name].refusal(url)
+        refusal = self.frontiers[src.name].refusal(url, response.meta.get("depth", 0) + 1)
         if refusal:
             assert self.crawler.stats is not None
             self.crawler.stats.inc_value(f"pantau/refused/{src.name}/{refusal}")
+            self._once(
+                src,
+                f"refused {refusal}",
+                "%s: refused %s (%s); later refusals for this reason are only counted",
+                src.name,
+                url,
+                refusal,
+            )
             return None
         return self._request(src, url, callback, **kw)
+
+    def _hostile(self, src: Source, response: Response, error: HostileInput) -> None:
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(f"pantau/errors/{src.name}/{type(error).__name__}")
+        log.warning("%s %s: %s", src.name, response.url, error)
 
     async def start(self) -> AsyncIterator[Any]:
         self.state.load(self.sources)
@@ -166,7 +220,7 @@ class NewsSpider(scrapy.Spider):
             kind = type(failure.value).__name__
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value(f"pantau/errors/{source}/{kind}")
-        log.info("%s %s: %s", source, request.url, kind)
+        log.info("%s %s: %s (%s)", source, request.url, kind, failure.getErrorMessage())
         if request.callback == self.parse_robots and source in self.sources:
             # No robots.txt: look for a sitemap where most CMSs put one.
             src = self.sources[source]
@@ -211,14 +265,21 @@ class NewsSpider(scrapy.Spider):
         if response.status == 304:
             return
         src = self.sources[source]
-        kind, entries = discovery.sitemap_entries(response.body)
+        try:
+            body = discovery.gunzipped(response.body, self._inflate_limit)
+            kind, entries = discovery.sitemap_entries(body)
+        except HostileInput as error:
+            self._hostile(src, response, error)
+            return
         for entry in entries:
+            if self._spent(src):
+                break
             if self._too_old(entry, src, kind):
                 continue
             if kind == "sitemapindex":
                 req = self._request(src, entry.url, self.parse_sitemap, conditional=True)
             else:
-                req = self._follow(src, entry.url, self.parse_page)
+                req = self._follow(src, response, entry.url, self.parse_page)
             if req:
                 yield req
 
@@ -227,11 +288,18 @@ class NewsSpider(scrapy.Spider):
         if response.status == 304:
             return
         src = self.sources[source]
-        for entry in discovery.feed_entries(response.body):
+        try:
+            entries = discovery.feed_entries(response.body)
+        except HostileInput as error:
+            self._hostile(src, response, error)
+            return
+        for entry in entries:
+            if self._spent(src):
+                break
             if self._too_old(entry, src, "feed"):
                 continue
             url = discovery.unwrap_redirect(response.urljoin(entry.url))
-            req = self._follow(src, url, self.parse_page)
+            req = self._follow(src, response, url, self.parse_page)
             if req:
                 yield req
 
@@ -266,16 +334,37 @@ class NewsSpider(scrapy.Spider):
             guess = GUESSED_FEEDS.get(discovery.generator(sel))
             feeds = discovery.feed_links(sel) or ([urljoin(src.url, guess)] if guess else [])
             for href in feeds:
-                req = self._follow(src, response.urljoin(href), self.parse_feed, conditional=True)
+                url = response.urljoin(href)
+                req = self._follow(src, response, url, self.parse_feed, conditional=True)
                 if req:
                     yield req
         skip = {canonical_url(u) for u in parts.values()}
-        for link in self._links.extract_links(response):
+        for link in self._page_links(response, src):
+            if self._spent(src):
+                break
             if canonical_url(link.url) in skip:
                 continue
-            req = self._follow(src, link.url, self.parse_page, conditional=True)
+            req = self._follow(src, response, link.url, self.parse_page, conditional=True)
             if req:
                 yield req
+
+    def _page_links(self, response: TextResponse, src: Source) -> list[Link]:
+        """The page's links, only the first MAX_LINKS_PER_PAGE of a page that offers more."""
+        offered = int(float(response.xpath(f"count({_ANCHORS})").get() or 0))
+        if offered <= MAX_LINKS_PER_PAGE:
+            return self._links.extract_links(response)
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(f"pantau/link_floods/{src.name}")
+        self._once(
+            src,
+            "links",
+            "%s: %s offers %d links; only the first %d are read",
+            src.name,
+            response.url,
+            offered,
+            MAX_LINKS_PER_PAGE,
+        )
+        return self._first_links.extract_links(response)
 
     def _next_part(
         self,

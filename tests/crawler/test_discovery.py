@@ -1,7 +1,10 @@
+import gzip
 from datetime import UTC, datetime
 
+import pytest
 from parsel import Selector
 
+from core.errors import HostileInput
 from crawler import discovery
 
 ARTICLE_JSONLD = """<html><head>
@@ -67,14 +70,44 @@ def test_sitemap_index_urlset_and_google_news_dates():
     assert y.date == datetime(2021, 5, 2, tzinfo=UTC)
 
 
-def test_xml_bombs_are_not_expanded():
-    bomb = b"""<?xml version="1.0"?>
-    <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
-    <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
-    <!ENTITY ext SYSTEM "file:///etc/passwd">]>
-    <urlset><url><loc>https://a.id/&lol3;&ext;</loc></url></urlset>"""
-    _, entries = discovery.sitemap_entries(bomb)
-    assert all(len(e.url) < 100 and "root:" not in e.url for e in entries)
+LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+<!ENTITY ext SYSTEM "file:///etc/passwd">]>
+<urlset><url><loc>https://a.id/&lol3;&ext;</loc></url></urlset>"""
+# Entities inside an attribute are expanded by libxml2 even with resolve_entities=False.
+ATTRIBUTE = b"""<?xml version="1.0"?><!DOCTYPE feed [<!ENTITY k "ketuk">]>
+<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="https://a.id/&k;&k;/"/></entry></feed>"""
+PARAMETER = b"""<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY % p SYSTEM "http://127.0.0.1:9/p">
+%p;]><rss><channel><item><link>https://a.id/x/</link></item></channel></rss>"""
+
+
+@pytest.mark.parametrize("xml", [LAUGHS, ATTRIBUTE, PARAMETER], ids=["laughs", "attr", "param"])
+def test_xml_declaring_entities_is_refused(xml):
+    with pytest.raises(HostileInput, match=r"XML declares \d+ entities"):
+        discovery.sitemap_entries(xml)
+    with pytest.raises(HostileInput):
+        discovery.feed_entries(xml)
+
+
+def test_an_external_dtd_is_not_loaded_and_the_feed_still_read():
+    rss = b"""<?xml version="1.0"?>
+    <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"
+    "http://127.0.0.1:9/rss-0.91.dtd"><rss><channel><item><link>https://a.id/x/</link></item>
+    </channel></rss>"""
+    assert discovery.feed_entries(rss) == [discovery.Entry("https://a.id/x/")]
+
+
+def test_gzipped_sitemaps_are_inflated_within_a_limit():
+    xml = b"<urlset><url><loc>https://a.id/x/</loc></url></urlset>"
+    assert discovery.gunzipped(xml) == xml
+    assert discovery.gunzipped(gzip.compress(xml)) == xml
+    assert discovery.gunzipped(gzip.compress(xml) + gzip.compress(b"<!-- 2 -->")) == (
+        xml + b"<!-- 2 -->"
+    )
+    assert discovery.gunzipped(gzip.compress(xml)[:-12]).startswith(b"<urlset>")  # truncated
+    with pytest.raises(HostileInput, match="inflates past 1000000 bytes"):
+        discovery.gunzipped(gzip.compress(bytes(3_000_000)), max_size=1_000_000)
 
 
 def test_garbage_is_no_feed_and_no_sitemap():

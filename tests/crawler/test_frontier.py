@@ -42,3 +42,14 @@ def test_endless_query_variants_of_one_path_are_cut():
     answers = [f.refusal(f"https://a.id/arsip?id={n}") for n in range(MAX_QUERY_VARIANTS + 5)]
     assert answers[:MAX_QUERY_VARIANTS] == [None] * MAX_QUERY_VARIANTS
     assert set(answers[MAX_QUERY_VARIANTS:]) == {"query variants"}
+
+
+def test_depth_and_url_length_caps():
+    [src] = parse_sources('[[source]]\nname = "a"\nurl = "https://a.id/"\n')
+    f = Frontier(src, max_depth=8, max_url_length=60)
+    assert f.refusal("https://a.id/arsip/1/", depth=8) is None
+    assert f.refusal("https://a.id/arsip/1/", depth=9) == "too deep"
+    assert f.refusal("https://a.id/" + "panjang-" * 10) == "too long"
+    assert f.refusal("https://b.id/" + "panjang-" * 10) == "offsite"
+    deep = "https://a.id/" + "/".join(str(n) for n in range(2000)) + "/"
+    assert Frontier(src).refusal(deep, depth=99) is None  # both caps off
