@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import zlib
@@ -75,6 +76,8 @@ class Store:
         try:
             with wrapped(f"cannot migrate {self.path}"):
                 self.applied_migrations = migrate(self._con)
+            with wrapped(f"cannot configure {self.path}"):
+                self._con.execute(_sql.WRITER_CHECKPOINT)
         except BaseException:
             self._con.close()
             raise
@@ -244,7 +247,7 @@ class Store:
         if not latest:
             return 0
         ids = list(latest)
-        with wrapped("cannot save articles"), transaction(self._con):
+        with _gc_paused(), wrapped("cannot save articles"), transaction(self._con):
             rows = self._con.execute(_sql.PREVIOUS_VERSIONS, [ids]).fetchall()
             # stored_at keeps the first store time, so reprocessing does not move undated
             # articles into another week of weekly_coverage; a replacement saved without a
@@ -524,6 +527,24 @@ class Store:
             # fails; that error would hide the real one, and the next batch replaces the view.
             with suppress(duckdb.Error):
                 self._con.unregister(_sql.BATCH_RELATION)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Hold Python's cycle collector while a batch is turned into rows.
+
+    The rows are tuples of strings and numbers, which form no cycles, yet allocating a
+    hundred thousand of them set off collections that walked every live object (the batch's
+    articles and tags among them) again and again: about a third of the time of saving
+    10,000 articles. Collection resumes, as it was, when the block ends.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _ev(evidence: Evidence | None) -> tuple[int | None, int | None, str | None]:
