@@ -10,6 +10,12 @@ WITH week_articles AS (
       AND coalesce(published_at, stored_at) >= $1
       AND coalesce(published_at, stored_at) < $2
 ),
+-- Read once for both the evidence and the list of regions named.
+week_regions AS (
+    SELECT article_id, region_code, mentions, evidence_start, evidence_end
+    FROM article_regions
+    JOIN week_articles USING (article_id)
+),
 evidence AS (
     SELECT article_id, 1 AS priority, evidence_start, evidence_end
     FROM scores JOIN week_articles USING (article_id)
@@ -22,7 +28,7 @@ evidence AS (
     FROM officials JOIN week_articles USING (article_id)
     UNION ALL
     SELECT article_id, 4, evidence_start, evidence_end
-    FROM article_regions JOIN week_articles USING (article_id)
+    FROM week_regions
 ),
 best AS (
     SELECT article_id, priority, evidence_start, evidence_end
@@ -32,8 +38,7 @@ best AS (
 ),
 named AS (
     SELECT ar.article_id, list(r.name ORDER BY ar.mentions DESC, r.name) AS regions
-    FROM article_regions AS ar
-    JOIN week_articles USING (article_id)
+    FROM week_regions AS ar
     JOIN regions AS r ON r.code = ar.region_code
     GROUP BY ar.article_id
 ),
