@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import random
 import shutil
 import tempfile
@@ -689,6 +690,10 @@ def main() -> None:
             f"{len(results[-1]) - len(failed)} passed" + (f", FAILED {failed}" if failed else ""),
         )
     finally:
+        # Timings on a shared machine depend on what else runs: the load says how much did.
+        table.add(
+            "load average at the end (1, 5, 15 min)", ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        )
         table.print()
         shutil.rmtree(work, ignore_errors=True)
 

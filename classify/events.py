@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -40,32 +41,67 @@ def classifier_input(text: str) -> str:
     return f"{text[:_CLASSIFIER_LEAD]}\n{text}"
 
 
+@dataclass(frozen=True, slots=True)
+class _Keywords:
+    """Per type: the pattern for lower-cased text, a case-blind one for text whose length
+    lower-casing changes ("İ"), and words one of which any match contains (None: unknown)."""
+
+    lowered: re.Pattern[str]
+    blind: re.Pattern[str]
+    needles: tuple[str, ...] | None
+
+
+# What a keyword pattern may hold besides letters and spaces for its words to be found:
+# word boundaries, and a character made optional by "?".
+_BOUNDARY = re.compile(r"\\b")
+_OPTIONAL = re.compile(r".\?")
+_PLAIN = re.compile(r"[\w ]+")
+
+
+def _needle(pattern: str) -> str | None:
+    """The longest run of characters every match of ``pattern`` contains, or None when the
+    pattern uses more than the syntax above."""
+    pieces = _OPTIONAL.split(_BOUNDARY.sub("", pattern))
+    if not all(_PLAIN.fullmatch(piece) for piece in pieces if piece):
+        return None
+    return max(pieces, key=len).strip() or None
+
+
 @cache
-def _keywords() -> tuple[dict[str, re.Pattern[str]], dict[str, re.Pattern[str]]]:
-    """Per type: the patterns for lower-cased text, and case-blind ones for text whose length
-    lower-casing changes ("İ"). Matching lower-cased text is several times faster than
-    ``re.IGNORECASE``; the patterns are written without upper-case escapes (``\\W``) so that
-    lower-casing them keeps their meaning."""
+def _keywords() -> dict[str, _Keywords]:
+    """Matching lower-cased text is several times faster than ``re.IGNORECASE``; the patterns
+    are written without upper-case escapes (``\\W``) so that lower-casing them keeps their
+    meaning. Most articles hold no keyword of most types: looking for the needles first
+    (plain substring search) spares those types their regular expression."""
     text = resources.files("classify").joinpath("data", "event_keywords.csv").read_text("utf-8")
     patterns: dict[str, list[str]] = {}
     for row in csv.DictReader(text.splitlines()):
         if re.search(r"\\[A-Z]", row["pattern"]):
             raise ValueError(f"event keyword with an upper-case escape: {row['pattern']}")
         patterns.setdefault(row["type"], []).append(row["pattern"])
-    joined = {t: "|".join(ps) for t, ps in patterns.items()}
-    return (
-        {t: re.compile(p.lower()) for t, p in joined.items()},
-        {t: re.compile(p, re.IGNORECASE) for t, p in joined.items()},
-    )
+    keywords = {}
+    for type_, alternatives in patterns.items():
+        joined = "|".join(alternatives)
+        needles = [_needle(p.lower()) for p in alternatives]
+        keywords[type_] = _Keywords(
+            re.compile(joined.lower()),
+            re.compile(joined, re.IGNORECASE),
+            None if None in needles else tuple(n for n in needles if n is not None),
+        )
+    return keywords
 
 
 def keyword_hits(text: str) -> dict[str, list[re.Match[str]]]:
     """Keyword matches per service type, in text order (offsets index ``text``)."""
-    lowered, blind = _keywords()
     low = text.lower()
-    if len(low) == len(text):  # lower-casing never shortens, so every offset still holds
-        return {t: list(p.finditer(low)) for t, p in lowered.items()}
-    return {t: list(p.finditer(text)) for t, p in blind.items()}
+    if len(low) != len(text):  # lower-casing never shortens, so then offsets no longer hold
+        return {t: list(k.blind.finditer(text)) for t, k in _keywords().items()}
+    return {
+        t: list(k.lowered.finditer(low))
+        if k.needles is None or any(n in low for n in k.needles)
+        else []
+        for t, k in _keywords().items()
+    }
 
 
 def decide_types(

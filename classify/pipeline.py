@@ -35,6 +35,8 @@ def load_nlp() -> Language:
 
 # Runs of non-space with the one space after them, or a single other whitespace character.
 _TOKEN = re.compile(r"\S+ ?|\s")
+# spaCy's string store cannot hold lone surrogates (JSON's "\ud800" escapes make them).
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def _whitespace_doc(nlp: Language, text: str) -> Doc:
@@ -45,7 +47,8 @@ def _whitespace_doc(nlp: Language, text: str) -> Doc:
     for m in _TOKEN.finditer(text):
         run = m.group()
         spaced = len(run) > 1 and run.endswith(" ")
-        words.append(run[:-1] if spaced else run)
+        # Replaced one for one in the tokens only: the components read ``text`` itself.
+        words.append(_SURROGATE.sub("\ufffd", run[:-1] if spaced else run))
         spaces.append(spaced)
     doc = Doc(nlp.vocab, words=words, spaces=spaces)
     doc.user_data[components.TEXT_KEY] = text

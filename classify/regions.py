@@ -59,7 +59,8 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: an article makes thousands, and a frozen dataclass is slow to build.
+@dataclass(slots=True)
 class Word:
     start: int
     end: int
@@ -200,6 +201,11 @@ class _Scanner:
         mentions: list[RegionMention] = []
         i = 0
         while i < len(self.words):
+            word = self.words[i].text
+            # Most words are lower-case and start no cue: neither a name nor a cue starts here.
+            if not word[0].isupper() and word.lower() not in self.cue_starts:
+                i += 1
+                continue
             name = self._name_at(i, allow_lower=False)
             if name:
                 last, key = name

@@ -11,7 +11,9 @@ from typing import Any, Self
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
+from scrapy.exceptions import CloseSpider
 
+from core.errors import StoreError
 from crawler.health import RunFigures, broken_reason
 from crawler.state import crawl_store
 from store import Store
@@ -51,15 +53,27 @@ class RunRecorder:
 
     def spider_opened(self, spider: Spider) -> None:
         sources = getattr(spider, "sources", {})
-        with crawl_store(self.crawler).open() as store:
-            store.upsert_sources(sources.values())
-            self.run_ids = {name: store.start_run(name) for name in sources}
+        state = crawl_store(self.crawler)
+        try:
+            with state.open() as store:
+                store.upsert_sources(sources.values())
+                self.run_ids = {name: store.start_run(name) for name in sources}
+        except StoreError as exc:
+            state.failure = exc
+            raise CloseSpider("store_error") from None
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
+        if not self.run_ids:
+            return  # opening failed: no run to finish
         assert self.crawler.stats is not None
         stats = self.crawler.stats.get_stats()
-        with crawl_store(self.crawler).open() as store:
-            self._finish(store, stats, reason)
+        state = crawl_store(self.crawler)
+        try:
+            with state.open() as store:
+                self._finish(store, stats, reason)
+        except StoreError as exc:
+            # After a failed batch this often fails alike; the first error is the one to tell.
+            state.failure = state.failure or exc
 
     def _finish(self, store: Store, stats: dict[str, Any], reason: str) -> None:
         assert self.crawler.stats is not None

@@ -12,9 +12,11 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
+from scrapy.utils.defer import deferred_from_coro
 
 import classify
 import extract
+from core.errors import StoreError
 from core.model import Page
 from crawler.items import PageItem
 from crawler.state import crawl_store
@@ -86,9 +88,22 @@ class StorePipeline(_Step):
             self.count("new_articles", item.page.source)
 
     def process_item(self, item: PageItem) -> PageItem:
+        if self.store.failure is not None:
+            return item  # the crawl is closing after a failed write
         self.count("pages", item.page.source)
-        self._written(self.store.add(item))
+        try:
+            self._written(self.store.add(item))
+        except StoreError as exc:
+            self.store.failure = exc
+            # Every later batch would fail alike (disk full, file made read-only).
+            assert self.crawler.engine is not None
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason="store_error"))
         return item
 
     def close_spider(self) -> None:
-        self._written(self.store.flush())
+        if self.store.failure is not None:
+            return
+        try:
+            self._written(self.store.flush())
+        except StoreError as exc:
+            self.store.failure = exc

@@ -18,6 +18,8 @@ from core.sources import load_sources
 from crawler.extensions import SourceStats, source_stats
 from crawler.lock import crawl_lock
 from crawler.spiders.news import NewsSpider
+from crawler.state import crawl_store
+from store import Store
 
 ProgressHook = Callable[[str, str], None]
 
@@ -117,8 +119,14 @@ def run_crawl(
 
         crawler.signals.connect(scraped, signal=signals.item_scraped, weak=False)
     with crawl_lock(db):
+        # A database that cannot be written (read-only, damaged, from a newer pantau) fails
+        # here, before any page is fetched for it.
+        Store(db).close()
         process.crawl(crawler, sources=str(sources_path), max_pages=max_pages, since=since)
         process.start()
+    failure = crawl_store(crawler).failure
+    if failure is not None:
+        raise failure
     stats = crawler.stats.get_stats() if crawler.stats else {}
     per_source = {s.name: source_stats(stats, s.name) for s in sources}
     reason = str(stats.get("finish_reason", ""))

@@ -21,6 +21,7 @@ from pathlib import Path
 from scrapy.crawler import Crawler
 
 import classify
+from core.errors import StoreError
 from core.model import Article, Tags
 from crawler.dedupe import fingerprint_cache, mark_duplicates
 from crawler.items import PageItem
@@ -40,6 +41,9 @@ class CrawlStore:
     last_runs: dict[str, datetime | None] = field(default_factory=dict)
     # MinHash fingerprints computed by DedupePipeline, consumed at the batch write.
     fingerprints: dict[str, Fingerprint] = field(default_factory=dict)
+    # The first write that failed (a full disk, say): the crawl then stops, and
+    # ``run_crawl`` raises it, rather than fetching pages it cannot keep.
+    failure: StoreError | None = None
     _pending: list[PageItem] = field(default_factory=list)
     _since_flush: float = field(default_factory=time.monotonic)
 

@@ -5,12 +5,16 @@ related-news lists, share bars, view counters, comment forms)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from extract.rules import rules
 
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
+# Only elements with a class or id can be named as boilerplate; found in document order.
+_NAMED = etree.XPath("descendant-or-self::*[@class or @id]")
 # Never dropped whole, whatever their class says: they hold the article on most themes.
 _PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
 _BLOCK_TAGS = frozenset(
@@ -81,20 +85,23 @@ def _paragraph_chars(el: HtmlElement) -> int:
     return sum(len(p.text_content()) for p in el.iter("p"))
 
 
-def _drops_by_attribute(tree: HtmlElement) -> list[HtmlElement]:
+@lru_cache(maxsize=8192)
+def _drop_named(names: str) -> bool:
+    """Whether a "class id" string names boilerplate; a theme repeats the same few."""
     r = rules()
-    found = []
-    for el in tree.iter("*"):
-        if not isinstance(el.tag, str) or el.tag in _PROTECTED_TAGS:
-            continue
-        names = f"{el.get('class', '')} {el.get('id', '')}".lower().split()
-        if not names:
-            continue
-        if any(n in r.drop_names for n in names) or any(
-            t in r.drop_tokens for n in names for t in _TOKEN_SPLIT.split(n)
-        ):
-            found.append(el)
-    return found
+    words = names.lower().split()
+    return any(n in r.drop_names for n in words) or any(
+        t in r.drop_tokens for n in words for t in _TOKEN_SPLIT.split(n)
+    )
+
+
+def _drops_by_attribute(tree: HtmlElement) -> list[HtmlElement]:
+    return [
+        el
+        for el in _NAMED(tree)
+        if el.tag not in _PROTECTED_TAGS
+        and _drop_named(f"{el.get('class', '')} {el.get('id', '')}")
+    ]
 
 
 def drop_boilerplate_blocks(tree: HtmlElement) -> None:
@@ -128,8 +135,11 @@ def drop_inserts(tree: HtmlElement) -> None:
     for el in list(tree.iter(*_INSERT_TAGS)):
         if el.getparent() is None:
             continue
-        text = _text(el)
-        if not text or len(text) > _MAX_INSERT_CHARS or not r.insert_prefix.match(text):
+        raw = el.text_content()
+        if not r.loose_insert_prefix.match(raw):
+            continue
+        text = " ".join(raw.split())
+        if len(text) > _MAX_INSERT_CHARS or not r.insert_prefix.match(text):
             continue
         # A bare "Berita Terkait" heading goes with its list, in drop_link_sections.
         if r.section_heading.match(text):
@@ -144,12 +154,15 @@ def drop_inserts(tree: HtmlElement) -> None:
 
 def drop_link_sections(tree: HtmlElement) -> None:
     """Drop a "Berita Terkait"/"BERITA LAINNYA" heading with the block of links after it."""
-    pattern = rules().section_heading
+    r = rules()
     for el in list(tree.iter(*_HEADING_TAGS)):
         if el.getparent() is None or len(el) > 3:
             continue
-        text = _text(el)
-        if not text or len(text) > 40 or not pattern.match(text):
+        raw = el.text_content()
+        if not r.loose_section_heading.match(raw):
+            continue
+        text = " ".join(raw.split())
+        if len(text) > 40 or not r.section_heading.match(text):
             continue
         container = el.getparent()
         # The heading's own wrapper often holds just the heading and its list.

@@ -50,13 +50,17 @@ _WORDS = re.compile(r"\w+")
 # markup once scripts and styles are gone; above ``MAX_MARKUP`` what is left is cut, keeping
 # the top, where the article is.
 MAX_MARKUP = 400_000
+# Time grows with the number of elements too: 400,000 characters of "<p>kata " are 50,000
+# paragraphs, which took 8 to 20 s. Real pages hold a few thousand tags.
+MAX_TAGS = 20_000
 # Script, style and inline-data blocks carry no text; removed before measuring the page.
 _NON_TEXT = re.compile(
     r"<(script|style|noscript|svg|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S
 )
 _INLINE_DATA = re.compile(r"data:[\w/.+-]+;base64,[\w+/=\s]+", re.I)
-# XML 1.0 forbids these; lxml refuses strings holding them (NUL bytes from broken servers).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# XML 1.0 forbids these; lxml refuses strings holding them (NUL bytes from broken servers,
+# lone surrogates from bytes decoded with "surrogateescape"): one made the whole page lost.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # A line that is a date and little else ("Selasa 13-04-2021,14:50 WIB", "Rabu, 2 Juni 2021").
 _MAX_DATE_LINE = 60
 
@@ -79,10 +83,11 @@ def _parse(html: str) -> HtmlElement | None:
 
 
 def _bounded(html: str, url: str) -> str:
-    """``html`` without control characters, and cut to ``MAX_MARKUP`` if it is huge."""
+    """``html`` without control characters, and cut to ``MAX_MARKUP`` characters and
+    ``MAX_TAGS`` tags if it is huge."""
     html = _CONTROL.sub("", html)
     if len(html) <= MAX_MARKUP:
-        return html
+        return _tags_bounded(html, url)
     size = len(html)
     html = _INLINE_DATA.sub("data:,", _NON_TEXT.sub("", html))
     if len(html) > MAX_MARKUP:
@@ -90,7 +95,18 @@ def _bounded(html: str, url: str) -> str:
         cut = html.rfind("<", 0, MAX_MARKUP)
         html = html[: cut if cut > 0 else MAX_MARKUP]
         log.info("%s: page of %d characters cut to %d", url, size, len(html))
-    return html
+    return _tags_bounded(html, url)
+
+
+def _tags_bounded(html: str, url: str) -> str:
+    tags = html.count("<")
+    if tags <= MAX_TAGS:
+        return html
+    cut = -1
+    for _ in range(MAX_TAGS):
+        cut = html.find("<", cut + 1)
+    log.info("%s: page of %d tags cut to %d", url, tags, MAX_TAGS)
+    return html[:cut]
 
 
 def _anchor_texts(tree: HtmlElement) -> set[str]:

@@ -210,18 +210,26 @@ def headline_date(tree: HtmlElement, title: str | None) -> datetime | None:
     start = _headline(tree, title)
     if start is None:
         return None
-    chunks = [el.text_content() for el in itertools.islice(start.itersiblings(), 6)]
-    chunks += [el.text_content() for el in itertools.islice(start.itersiblings(preceding=True), 3)]
-    parent = start.getparent()
-    for _ in range(3):
-        if parent is None:
-            break
-        chunks.append(" ".join(parent.text_content().split())[:800])
-        parent = parent.getparent()
-    for chunk in chunks:
+    for chunk in _around(start):
         if when := parse_indonesian_date(chunk[:800]):
             return when
     return None
+
+
+def _around(start: HtmlElement) -> Iterator[str]:
+    """Texts near the headline, nearest first: siblings after, siblings before, then three
+    enclosing blocks. Read lazily, since the first date wins and the enclosing blocks, often
+    the whole page, cost the most."""
+    for el in itertools.islice(start.itersiblings(), 6):
+        yield el.text_content()
+    for el in itertools.islice(start.itersiblings(preceding=True), 3):
+        yield el.text_content()
+    parent = start.getparent()
+    for _ in range(3):
+        if parent is None:
+            return
+        yield " ".join(parent.text_content().split())[:800]
+        parent = parent.getparent()
 
 
 def url_date(url: str) -> datetime | None:

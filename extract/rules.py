@@ -15,6 +15,11 @@ class Rules:
     drop_names: frozenset[str]
     insert_prefix: re.Pattern[str]
     section_heading: re.Pattern[str]
+    # The same two for text whose whitespace is not folded yet (any run where they have one
+    # space): they match such text whenever the others match it folded, so an element can be
+    # ruled out before its text is folded, which costs more than the match.
+    loose_insert_prefix: re.Pattern[str]
+    loose_section_heading: re.Pattern[str]
     drop_line: re.Pattern[str]
     cut_from: re.Pattern[str]
     author_labels: tuple[str, ...]
@@ -27,9 +32,23 @@ class Rules:
     stopwords: dict[str, frozenset[str]]
 
 
-def _alternation(phrases: list[str]) -> str:
+def _alternation(phrases: list[str], space: str = " ") -> str:
     # Longest first so that "berita terkait" wins over "berita".
-    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return "|".join(
+        space.join(re.escape(word) for word in p.split(" "))
+        for p in sorted(phrases, key=len, reverse=True)
+    )
+
+
+def _loose(phrases: list[str], end: str) -> re.Pattern[str]:
+    """``^\\W*(?:phrases)<end>`` for text whose whitespace is not folded: any whitespace run
+    may stand where a phrase has a space. The leading non-word characters are taken without
+    giving any back (a page's indentation would otherwise be retried at every length), which
+    loses no match as long as every phrase starts with a word character."""
+    if not all(re.match(r"\w", p) for p in phrases):
+        raise ValueError("extract rules: tree phrases must start with a letter or a digit")
+    alternatives = _alternation(phrases, space=r"\s+")
+    return re.compile(rf"^\W*+(?:{alternatives}){end}", re.I)
 
 
 @cache
@@ -41,6 +60,8 @@ def rules() -> Rules:
         drop_names=frozenset(tree["drop_names"]),
         insert_prefix=re.compile(rf"^\W*(?:{_alternation(tree['insert_prefixes'])})\b", re.I),
         section_heading=re.compile(rf"^\W*(?:{_alternation(tree['section_headings'])})\W*$", re.I),
+        loose_insert_prefix=_loose(tree["insert_prefixes"], r"\b"),
+        loose_section_heading=_loose(tree["section_headings"], r"\W*$"),
         drop_line=re.compile("|".join(f"(?:{p})" for p in text["drop_lines"]), re.I),
         cut_from=re.compile("|".join(f"(?:{p})" for p in text["cut_from"]), re.I),
         author_labels=tuple(byline["author_labels"]),

@@ -87,6 +87,11 @@ def _crawl(
     process: bool,
     since: datetime | None,
 ) -> None:
+    from core.sources import load_sources
+
+    # Checked before the crawler and its models are imported (seconds): a broken sources
+    # file is then refused at once, and before the database is opened.
+    load_sources(sources)
     from crawler import run_crawl
     from pantau.progress import CrawlProgress
 
@@ -220,7 +225,7 @@ def tag(
 
     try:
         source = sys.stdin if input_ is None else _open_text(input_)
-        sink = sys.stdout if output is None else output.open("w", encoding="utf-8")
+        sink = sys.stdout if output is None else _open_text(output, "w")
         with sink:
             for line in tag_lines(source):
                 sink.write(line + "\n")
@@ -228,11 +233,12 @@ def tag(
         raise _fail(exc) from None
 
 
-def _open_text(path: Path) -> Any:
+def _open_text(path: Path, mode: str = "r") -> Any:
     try:
-        return path.open(encoding="utf-8")
+        return path.open(mode, encoding="utf-8")
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+        doing = "read" if mode == "r" else "write"
+        raise UsageError(f"cannot {doing} {path}: {exc.strerror}") from None
 
 
 @app.command()
@@ -345,6 +351,12 @@ def db_cmd(
     check: Annotated[
         bool, typer.Option("--check", help="Run the data checks; exit 1 if any fails.")
     ] = False,
+    migrate: Annotated[
+        bool,
+        typer.Option(
+            "--migrate", help="Apply pending migrations now (any writing command does too)."
+        ),
+    ] = False,
 ) -> None:
     """Inspect the database: its schema migrations (--list) and its data checks (--check).
 
@@ -355,10 +367,19 @@ def db_cmd(
     """
     from pantau.db import migration_states, run_checks
 
-    if not list_ and not check:
+    if not list_ and not check and not migrate:
         list_ = True
     try:
         _require_db(db)
+        if migrate:
+            from store import Store
+
+            with Store(db) as store:
+                applied = store.applied_migrations
+            for m in applied:
+                out.print(f"applied {m.version:03d}_{m.name}", markup=False)
+            if not applied:
+                out.print("schema up to date", markup=False)
         if list_:
             for state in migration_states(db):
                 when = (
@@ -413,6 +434,13 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("pantau: interrupted", soft_wrap=True)
         sys.exit(130)
+    except OSError as exc:
+        # What no command foresaw (output to a full disk, a lock file in a read-only
+        # folder) is still one line. Output still buffered would fail again at exit.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        where = f": {exc.filename}" if exc.filename else ""
+        err.print(f"pantau: error: {exc.strerror or exc}{where}", markup=False, soft_wrap=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,8 @@ from pathlib import Path
 import duckdb
 
 from core.errors import UsageError
-from store._db import connect, wrapped
+from store._db import wrapped
+from store._readonly import connect_current
 
 PARTITION_BY = ["year", "month", "province"]
 TAG_TABLES = ("article_regions", "officials", "scores", "events", "laws")
@@ -40,7 +41,7 @@ def export_parquet(db: Path, out_dir: Path) -> dict[str, int]:
     articles_sql = (
         resources.files("pantau").joinpath("queries", "export_articles.sql").read_text("utf-8")
     )
-    con = connect(db, read_only=True)
+    con = connect_current(db)
     written: dict[str, int] = {}
     try:
         with wrapped("cannot export"):

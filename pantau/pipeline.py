@@ -61,5 +61,8 @@ def reprocess(db: str | Path, on_page: Callable[[], None] | None = None) -> Repr
 
 
 def _save(store: Store, batch: list[tuple[Article, Tags, str | None]]) -> None:
-    mark_duplicates(store, [article for article, _, _ in batch])
-    store.save_articles(batch, classify.PIPELINE_VERSION)
+    # One transaction, as a crawl batch: a write failing half-way (disk full) must not
+    # leave fingerprints recorded for articles whose new version was not saved.
+    with store.batch():
+        mark_duplicates(store, [article for article, _, _ in batch])
+        store.save_articles(batch, classify.PIPELINE_VERSION)

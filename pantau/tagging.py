@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 
 import classify
 from core.errors import UsageError
 from core.model import Article
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def article_from_line(line: str, number: int) -> Article:
@@ -46,4 +49,7 @@ def tag_lines(lines: Iterable[str]) -> Iterator[str]:
         if not line.strip():
             continue
         article = article_from_line(line, number)
-        yield json.dumps(classify.tag(article).to_json(), ensure_ascii=False)
+        out = json.dumps(classify.tag(article).to_json(), ensure_ascii=False)
+        # A lone surrogate read from a "\ud800" escape cannot be written as UTF-8: it goes
+        # out escaped as it came in.
+        yield _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,6 +28,17 @@ def wrapped(doing: str) -> Iterator[None]:
         raise StoreError(f"{doing}: {one_line(exc)}") from exc
 
 
+# DuckDB's words when another process holds the file. Matching just "lock" took a damaged
+# file's "checksum ... in block at ..." for a busy one, and waited 30 s to say so.
+_LOCK_HELD = re.compile(r"Could not set lock on file|Conflicting lock is held")
+_DENIED = re.compile(
+    r"Cannot open file .*: (Permission denied|Operation not permitted|Read-only file system)"
+)
+# A DuckDB file carries this magic after an 8-byte checksum.
+_MAGIC = b"DUCK"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
 # How long an open waits for another process to let go of the file. A crawl holds the
 # file only for the moment of a batched write, and a reader only for its query, so a
 # wait of this length means something else holds it (an interactive session, say).
@@ -43,6 +55,7 @@ def connect(
     """
     if read_only and not path.exists():
         raise StoreError(f"database not found: {path}")
+    _check_header(path)
     deadline = time.monotonic() + wait
     pause = 0.02
     while True:
@@ -53,7 +66,12 @@ def connect(
             message = one_line(exc)
             if "not a valid DuckDB database file" in message:
                 raise StoreError(f"not a DuckDB database: {path}") from exc
-            if "lock" not in message.lower():
+            if message.startswith("Corrupt database file"):
+                raise StoreError(f"damaged DuckDB database {path}: {message}") from exc
+            denied = _DENIED.search(message)
+            if denied and not read_only:
+                raise StoreError(f"cannot write to database {path}: {denied[1]}") from exc
+            if not _LOCK_HELD.search(message):
                 raise StoreError(f"cannot open database {path}: {message}") from exc
             if time.monotonic() >= deadline:
                 raise StoreError(f"database is in use by another process: {path}") from exc
@@ -63,6 +81,24 @@ def connect(
     # whatever the host's zone, agreeing with the views; instants are unaffected.
     con.execute("SET TimeZone = 'Asia/Jakarta'")
     return con
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a file that is not DuckDB before DuckDB sees it: given an SQLite file, DuckDB
+    tries to download its SQLite extension, and pantau downloads nothing at run time."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(16)
+    except FileNotFoundError:
+        return
+    except IsADirectoryError:
+        raise StoreError(f"not a DuckDB database: {path} is a directory") from None
+    except OSError as exc:
+        raise StoreError(f"cannot open database {path}: {exc.strerror}") from None
+    if head.startswith(_SQLITE_MAGIC):
+        raise StoreError(f"not a DuckDB database: {path} (it is an SQLite file)")
+    if len(head) >= 12 and head[8:12] != _MAGIC:
+        raise StoreError(f"not a DuckDB database: {path}")
 
 
 # Connections (by id) inside a ``transaction`` block. DuckDB has no nested transactions and

@@ -53,17 +53,10 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[Migration]:
     One transaction for all pending migrations means a crash or a failing migration leaves
     the file exactly as it was, never half-upgraded.
     """
-    known = migrations()
     with transaction(con):
+        todo = pending(con)
         con.execute(_sql.CREATE_SCHEMA_MIGRATIONS)
-        applied = {v for (v,) in con.execute(_sql.APPLIED_MIGRATIONS).fetchall()}
-        if applied and max(applied) > known[-1].version:
-            raise StoreError(
-                f"database schema version {max(applied)} is newer than this pantau "
-                f"(knows up to {known[-1].version}); upgrade pantau"
-            )
-        pending = [m for m in known if m.version not in applied]
-        for migration in pending:
+        for migration in todo:
             try:
                 con.execute(migration.sql)
             except duckdb.Error as exc:
@@ -72,7 +65,37 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[Migration]:
                 ) from exc
             con.execute(_sql.RECORD_MIGRATION, [migration.version, migration.name])
         _load_regions(con)
-    return pending
+    return todo
+
+
+def pending(con: duckdb.DuckDBPyConnection) -> list[Migration]:
+    """The migrations the database of ``con`` lacks (reads only).
+
+    Raises ``StoreError`` for a database of a newer pantau, whose schema this code cannot
+    know, and for another program's DuckDB database, which pantau's tables must not join.
+    """
+    known = migrations()
+    tables = {name for (name,) in con.execute(_sql.OWN_TABLES).fetchall()}
+    if "schema_migrations" not in tables:
+        if tables:
+            some = ", ".join(sorted(tables)[:3])
+            raise StoreError(
+                f"not a pantau database: {_path(con)} holds other tables ({some})"
+                " and no schema_migrations"
+            )
+        return known
+    applied = {v for (v,) in con.execute(_sql.APPLIED_MIGRATIONS).fetchall()}
+    if applied and max(applied) > known[-1].version:
+        raise StoreError(
+            f"database schema version {max(applied)} of {_path(con)} is newer than this pantau "
+            f"(knows up to {known[-1].version}); upgrade pantau"
+        )
+    return [m for m in known if m.version not in applied]
+
+
+def _path(con: duckdb.DuckDBPyConnection) -> str:
+    row = con.execute(_sql.DATABASE_PATH).fetchone()
+    return str(row[0]) if row and row[0] else "the database"
 
 
 def _load_regions(con: duckdb.DuckDBPyConnection) -> None:

@@ -18,6 +18,7 @@ import duckdb
 
 from core.errors import ReadOnlyQuery, StoreError, UsageError
 from store._db import LOCK_WAIT_SECONDS, connect, wrapped
+from store._migrate import migrate, migrations, pending
 
 # Query-node types of a pure read in ``json_serialize_sql`` output; any other *_NODE
 # (INSERT_QUERY_NODE, UPDATE_QUERY_NODE, DELETE_QUERY_NODE, ...) writes.
@@ -56,8 +57,58 @@ def query_readonly(
             cursor = con.execute(statements[-1], list(params))
             columns = [d[0] for d in cursor.description or ()]
             return columns, cursor.fetchall() if columns else []
+    except StoreError as exc:
+        raise StoreError(f"{exc}{_schema_hint(con)}") from exc.__cause__
     finally:
         con.close()
+
+
+def _schema_hint(con: duckdb.DuckDBPyConnection) -> str:
+    """Why a table or column may be missing: the database is of another pantau version."""
+    try:
+        todo = pending(con)
+    except StoreError as exc:
+        return f" ({exc})"
+    except duckdb.Error:
+        return ""
+    if not todo:
+        return ""
+    return (
+        f" (the database is at schema version {todo[0].version - 1}, this pantau's is "
+        f"{migrations()[-1].version}: `pantau db --migrate` upgrades it)"
+    )
+
+
+def connect_current(
+    path: str | Path, *, wait: float = LOCK_WAIT_SECONDS
+) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to ``path`` at this pantau's schema, for the report and the
+    export, which need its tables and views: an older database is migrated first, as any
+    writer would; a newer one, or another program's database, is refused."""
+    path = Path(path)
+    con = connect(path, read_only=True, wait=wait)
+    try:
+        with wrapped(f"cannot read the schema of {path}"):
+            todo = pending(con)
+    except BaseException:
+        con.close()
+        raise
+    if not todo:
+        return con
+    con.close()
+    try:
+        writer = connect(path, read_only=False, wait=wait)
+        try:
+            with wrapped(f"cannot migrate {path}"):
+                migrate(writer)
+        finally:
+            writer.close()
+    except StoreError as exc:
+        raise StoreError(
+            f"database schema version {todo[0].version - 1} is older than this pantau's "
+            f"({migrations()[-1].version}) and cannot be upgraded: {exc}"
+        ) from None
+    return connect(path, read_only=True, wait=wait)
 
 
 def _refusal(statements: Sequence[duckdb.Statement]) -> str | None:

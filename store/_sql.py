@@ -18,6 +18,15 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
 
 APPLIED_MIGRATIONS = "SELECT version FROM schema_migrations"
 
+# Tables and views of the file itself (not temp ones): a file with some but no
+# schema_migrations is another program's database.
+OWN_TABLES = """
+SELECT table_name FROM information_schema.tables
+WHERE table_catalog = current_database() AND table_schema = 'main'
+"""
+
+DATABASE_PATH = "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+
 RECORD_MIGRATION = "INSERT INTO schema_migrations VALUES (?, ?, now())"
 
 REGION_COUNT = "SELECT count(*) FROM regions"

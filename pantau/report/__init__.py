@@ -6,12 +6,14 @@ the renderers turn that one ``WeeklyReport`` into each format, so the formats ne
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
-from core.errors import UsageError
+from core.errors import PantauError, UsageError
 from pantau.report._data import WeeklyReport, load_report, previous_week, week_bounds
 
 FORMATS = ("html", "md", "pdf")
+_NO_SPACE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 
 __all__ = [
     "FORMATS",
@@ -46,10 +48,16 @@ def write_report(db: Path, week: str, out_dir: Path, fmt: str = "md") -> Path:
     if fmt not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     body = render(load_report(db, week), fmt)
+    path = out_dir / f"pantau-{week}.{fmt}"
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        path = out_dir / f"pantau-{week}.{fmt}"
         path.write_bytes(body)
     except OSError as exc:
-        raise UsageError(f"cannot write the report to {out_dir}: {exc.strerror}") from None
+        message = f"cannot write the report to {out_dir}: {exc.strerror}"
+        # A full disk is a failure of the work (exit 1), not of the command as given; the
+        # truncated file would pass for a report.
+        if exc.errno in _NO_SPACE:
+            path.unlink(missing_ok=True)
+            raise PantauError(message) from None
+        raise UsageError(message) from None
     return path

@@ -20,8 +20,10 @@ from core.errors import StoreError, UsageError
 
 # One read-only connection for the whole report: opening the file per query (as
 # store.query_readonly does, with its parse-and-refuse guard, needless for packaged SQL)
-# cost about 75 ms each, most of the build. connect() waits out a crawl's short writes.
-from store._db import connect, wrapped
+# cost about 75 ms each, most of the build. connect_current() waits out a crawl's short
+# writes, and brings a database of an older pantau up to date first.
+from store._db import wrapped
+from store._readonly import connect_current
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 # Weeks follow the newsrooms' clock (WIB), as the analyst views do.
@@ -189,7 +191,7 @@ def _rows(
 def load_report(db: Path, week: str, *, now: datetime | None = None) -> WeeklyReport:
     start, end = week_bounds(week)
     params: list[Any] = [start, end]
-    con = connect(db, read_only=True)
+    con = connect_current(db)
     try:
         this, previous = _rows(con, "report_headline", params, Headline)
         return WeeklyReport(
