@@ -23,41 +23,51 @@ weeks AS (
         date_trunc('week', local_time)::DATE AS week_start
     FROM dated
 ),
-article_places AS (
+-- Each article once per province and named local region (as the original count(DISTINCT)s
+-- saw them), joined to its week before the DISTINCT so that a filter on iso_week applies
+-- first.
+placed AS (
     SELECT DISTINCT
-        ar.article_id,
+        d.article_id,
+        d.source,
+        d.relevant,
+        d.dup_of,
+        d.iso_week,
+        d.week_start,
         r.province_code,
         r.province_name,
         CASE WHEN r.type <> 'provinsi' THEN r.code END AS local_region
-    FROM article_regions AS ar
+    FROM weeks AS d
+    JOIN article_regions AS ar USING (article_id)
     JOIN regions AS r ON r.code = ar.region_code
 ),
 -- Each article once per province, so that plain counts count distinct articles (see
 -- weekly_coverage), and per source first, so that the number of sources is a plain count.
 per_source AS (
     SELECT
-        p.province_code,
-        p.province_name,
-        d.iso_week,
-        d.week_start,
-        d.source,
+        province_code,
+        province_name,
+        iso_week,
+        week_start,
+        source,
         count(*) AS articles,
-        count(*) FILTER (WHERE d.dup_of IS NULL) AS stories,
-        count(*) FILTER (WHERE d.relevant) AS relevant
-    FROM (SELECT DISTINCT article_id, province_code, province_name FROM article_places) AS p
-    JOIN weeks AS d USING (article_id)
-    GROUP BY p.province_code, p.province_name, d.iso_week, d.week_start, d.source
+        count(*) FILTER (WHERE dup_of IS NULL) AS stories,
+        count(*) FILTER (WHERE relevant) AS relevant
+    FROM (
+        SELECT DISTINCT
+            article_id, source, relevant, dup_of, iso_week, week_start, province_code,
+            province_name
+        FROM placed
+    )
+    GROUP BY province_code, province_name, iso_week, week_start, source
 ),
 local_regions AS (
-    SELECT province_code, province_name, iso_week, week_start, count(*) AS kabupaten_kota
-    FROM (
-        SELECT DISTINCT p.province_code, p.province_name, d.iso_week, d.week_start, p.local_region
-        FROM article_places AS p
-        JOIN weeks AS d USING (article_id)
-        WHERE p.local_region IS NOT NULL
-    )
-    GROUP BY province_code, province_name, iso_week, week_start
+    SELECT DISTINCT province_code, province_name, iso_week, week_start, local_region
+    FROM placed
+    WHERE local_region IS NOT NULL
 ),
+-- One aggregate over both, stacked, rather than a join of two: a filter on iso_week reaches
+-- both branches of a UNION ALL, where it stopped at the right side of a LEFT JOIN.
 per_week AS (
     SELECT
         province_code,
@@ -67,19 +77,19 @@ per_week AS (
         sum(articles)::BIGINT AS articles,
         sum(stories)::BIGINT AS stories,
         count(source) AS sources,
+        count(local_region) AS kabupaten_kota,
         sum(relevant)::BIGINT AS relevant
-    FROM per_source
+    FROM (SELECT * FROM per_source UNION ALL BY NAME SELECT * FROM local_regions)
     GROUP BY province_code, province_name, iso_week, week_start
 )
 SELECT
-    w.province_code,
-    w.province_name,
-    w.iso_week,
-    w.week_start,
-    w.articles,
-    w.stories,
-    w.sources,
-    coalesce(l.kabupaten_kota, 0) AS kabupaten_kota,
-    w.relevant / w.articles AS relevant_share
-FROM per_week AS w
-LEFT JOIN local_regions AS l USING (province_code, province_name, iso_week, week_start);
+    province_code,
+    province_name,
+    iso_week,
+    week_start,
+    articles,
+    stories,
+    sources,
+    kabupaten_kota,
+    relevant / articles AS relevant_share
+FROM per_week;
