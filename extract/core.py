@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time
+from itertools import islice
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -50,9 +51,13 @@ _WORDS = re.compile(r"\w+")
 # markup once scripts and styles are gone; above ``MAX_MARKUP`` what is left is cut, keeping
 # the top, where the article is.
 MAX_MARKUP = 400_000
-# Time grows with the number of elements too: 400,000 characters of "<p>kata " are 50,000
-# paragraphs, which took 8 to 20 s. Real pages hold a few thousand tags.
-MAX_TAGS = 20_000
+# Time grows with the number of elements too, faster than linearly for some shapes: 10,000
+# bold words in one paragraph took 9 s, 50,000 short paragraphs 8 to 20 s. The largest
+# benchmark page has 4,000 tags.
+MAX_TAGS = 10_000
+# Above this many elements trafilatura runs without its fallbacks (readability, jusText):
+# jusText revises a run of short paragraphs in quadratic time (20,000 took 8 minutes).
+MAX_FALLBACK_ELEMENTS = 5_000
 # Script, style and inline-data blocks carry no text; removed before measuring the page.
 _NON_TEXT = re.compile(
     r"<(script|style|noscript|svg|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S
@@ -119,6 +124,7 @@ def _anchor_texts(tree: HtmlElement) -> set[str]:
 
 
 def _trafilatura(tree: HtmlElement, url: str, *, recall: bool = False) -> Any:
+    crowded = any(True for _ in islice(tree.iter(), MAX_FALLBACK_ELEMENTS, None))
     return trafilatura.bare_extraction(
         tree,
         url=url,
@@ -127,6 +133,7 @@ def _trafilatura(tree: HtmlElement, url: str, *, recall: bool = False) -> Any:
         include_tables=True,
         favor_recall=recall,
         deduplicate=False,
+        fast=crowded,
     )
 
 
