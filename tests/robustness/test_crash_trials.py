@@ -30,6 +30,7 @@ import pytest
 from pantau.db import run_checks
 from pantau.sitehost import SiteHost
 from tests.conftest import REPO, pantau
+from tests.robustness.hostile_env import orphans
 from tests.robustness.sitegen import generate_site
 
 WPSITE = REPO / "tests" / "sites" / "wpsite"
@@ -95,20 +96,6 @@ def _stored(db: Path) -> list[str]:
         return [u for (u,) in con.execute("SELECT url FROM articles").fetchall()]
 
 
-def _orphans(db: Path) -> int:
-    """Articles whose page row or raw HTML is missing: the mark of a half-written batch."""
-    with duckdb.connect(str(db), read_only=True) as con:
-        row = con.execute(
-            """
-            SELECT count(*) FROM articles a
-            LEFT JOIN pages p ON p.url = a.url
-            LEFT JOIN raw_pages r ON r.content_hash = p.content_hash
-            WHERE p.url IS NULL OR r.content_hash IS NULL
-            """
-        ).fetchone()
-    return int(row[0]) if row else -1
-
-
 @pytest.mark.slow
 def test_sigkill_at_random_moments_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     rng = random.Random(SEED)
@@ -150,7 +137,7 @@ def test_sigkill_at_random_moments_loses_and_duplicates_nothing(tmp_path: Path) 
                 assert set(urls) <= expected, set(urls) - expected
                 assert before <= set(urls), f"lost after kill {kill}: {before - set(urls)}"
                 if urls:
-                    assert _orphans(db) == 0
+                    assert orphans(db) == 0
                 before = set(urls)
                 outcome = "finished" if code == 0 else "killed"
                 trials.append(Trial(rnd, mode, round(seconds, 2), outcome, len(urls)))
@@ -158,7 +145,7 @@ def test_sigkill_at_random_moments_loses_and_duplicates_nothing(tmp_path: Path) 
             assert final.returncode == 0, final.stderr[-3000:]
             urls = _stored(db)
             assert sorted(urls) == sorted(expected)
-            assert _orphans(db) == 0
+            assert orphans(db) == 0
             failed = [r.check.name for r in run_checks(db) if not r.passed]
             assert not failed, failed
             if rnd == ROUNDS - 1:  # the command line too, once: same checks, as a user runs them
