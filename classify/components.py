@@ -2,7 +2,9 @@
 
 Each reads the article text (``doc.text``, built once per doc: spaCy joins it from the tokens on
 every access) plus what earlier components left on ``doc._`` and stores its result on
-``doc._.pantau_<what>``. The classifiers also read ``doc._.pantau_title``.
+``doc._.pantau_<what>``. The classifiers also read ``doc._.pantau_title``. Each factory
+declares what it assigns and requires, so ``nlp.analyze_pipes()`` flags a pipeline built in an
+order that starves a component (events need regions and relevance first).
 """
 
 from __future__ import annotations
@@ -87,12 +89,16 @@ class ScoreTagger:
 class EventTagger:
     def __call__(self, doc: Doc) -> Doc:
         settings = classifiers.metrics()["events"]
+        relevance = doc._.pantau_relevance
+        if relevance is None:  # a pipeline built without pantau_relevance before this component
+            relevance = classifiers.relevance_score(_classifier_text(doc))
         doc._.pantau_events = find_events(
             doc_text(doc),
             doc._.pantau_published,
             _mentions(doc),
             classifiers.event_probabilities(_classifier_text(doc)),
             (settings["high"], settings["low"], settings["lead"]),
+            relevance >= classifiers.relevance_threshold(),
         )
         return doc
 
@@ -103,32 +109,44 @@ class RelevanceTagger:
         return doc
 
 
-@Language.factory("pantau_regions")
+@Language.factory(
+    "pantau_regions", assigns=["doc._.pantau_region_mentions", "doc._.pantau_regions"]
+)
 def make_regions(nlp: Language, name: str) -> RegionTagger:
     return RegionTagger()
 
 
-@Language.factory("pantau_laws")
+@Language.factory("pantau_laws", assigns=["doc._.pantau_laws"])
 def make_laws(nlp: Language, name: str) -> LawTagger:
     return LawTagger()
 
 
-@Language.factory("pantau_officials")
+@Language.factory(
+    "pantau_officials",
+    assigns=["doc._.pantau_officials"],
+    requires=["doc._.pantau_region_mentions"],
+)
 def make_officials(nlp: Language, name: str) -> OfficialTagger:
     return OfficialTagger()
 
 
-@Language.factory("pantau_scores")
+@Language.factory(
+    "pantau_scores", assigns=["doc._.pantau_scores"], requires=["doc._.pantau_region_mentions"]
+)
 def make_scores(nlp: Language, name: str) -> ScoreTagger:
     return ScoreTagger()
 
 
-@Language.factory("pantau_events")
+@Language.factory(
+    "pantau_events",
+    assigns=["doc._.pantau_events"],
+    requires=["doc._.pantau_region_mentions", "doc._.pantau_relevance"],
+)
 def make_events(nlp: Language, name: str) -> EventTagger:
     return EventTagger()
 
 
-@Language.factory("pantau_relevance")
+@Language.factory("pantau_relevance", assigns=["doc._.pantau_relevance"])
 def make_relevance(nlp: Language, name: str) -> RelevanceTagger:
     return RelevanceTagger()
 

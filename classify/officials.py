@@ -14,7 +14,7 @@ from importlib import resources
 
 from core.model import Evidence, Official
 
-from .region_names import name_index
+from .region_names import fold_word, name_index
 from .regions import RegionMention
 
 _RI = r"(?:\s+(?:RI|Republik\s+Indonesia))?"
@@ -120,11 +120,37 @@ class _Reader:
             if m:
                 pos = m.end()
                 continue
+            named = self._region_named_at(at)
+            if named is not None:
+                region = region or named
+                pos = named.end
+                continue
             word = _TOKEN.match(self.text, at)
             if word and _plain(word.group()) in self.office:
                 pos = word.end()
                 continue
             return pos, region
+
+    def _region_named_at(self, at: int) -> RegionMention | None:
+        """A region name the region tagger let pass because a capitalised word follows it
+        ("Kadisperekraf Malut Tahmid Wahab" reads like the proper noun "Malut Tahmid"): after
+        an office that word is the person, so a strong name of one region is the office's."""
+        index = name_index()
+        best: RegionMention | None = None
+        key, pos = "", at
+        for _ in range(index.max_words):
+            word = _TOKEN.match(self.text, pos)
+            if not word:
+                break
+            key += fold_word(word.group())
+            entries = index.lookup(key)
+            if len(entries) == 1 and key not in index.weak:
+                best = RegionMention(at, at, word.end(), key, entries, None, entries[0])
+            pos = word.end()
+            if self.text[pos : pos + 1] != " ":
+                break
+            pos += 1
+        return best
 
     def read_name(self, pos: int) -> tuple[str, int, int] | None:
         """(name, start, end) of the personal name at ``pos``, titles dropped."""

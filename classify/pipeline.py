@@ -18,8 +18,8 @@ PIPE_NAMES = (
     "pantau_laws",
     "pantau_officials",
     "pantau_scores",
-    "pantau_events",
     "pantau_relevance",
+    "pantau_events",
 )
 
 

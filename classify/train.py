@@ -76,7 +76,9 @@ def split_holdout(rows: list[dict[str, Any]], fraction: float, seed: int) -> lis
 
 def train_relevance(
     texts: list[str], labels: np.ndarray, folds: int, seed: int
-) -> tuple[Pipeline, dict[str, Any]]:
+) -> tuple[Pipeline, dict[str, Any], list[bool]]:
+    """The fitted model, its cross-validated report, and per text whether the model found it
+    relevant when that text was in the fold left out (what the event thresholds are tuned on)."""
     cv = StratifiedKFold(folds, shuffle=True, random_state=seed)
     probs = cross_val_predict(relevance_pipeline(), texts, labels, cv=cv, method="predict_proba")[
         :, 1
@@ -89,7 +91,8 @@ def train_relevance(
         "cv_f1": round(f1_score(labels, probs >= threshold), 4),
         "cv_roc_auc": round(roc_auc_score(labels, probs), 4),
     }
-    return _strip_texts(relevance_pipeline().fit(texts, labels)), report
+    model = _strip_texts(relevance_pipeline().fit(texts, labels))
+    return model, report, [bool(p >= threshold) for p in probs]
 
 
 def _sets(matrix: np.ndarray, types: list[str]) -> list[set[str]]:
@@ -109,9 +112,13 @@ def _micro_prf(predicted: list[set[str]], gold: list[set[str]]) -> tuple[float, 
 
 
 def predict_types(
-    model: dict[str, Any], texts: list[str], thresholds: tuple[float, float, float]
+    model: dict[str, Any],
+    texts: list[str],
+    thresholds: tuple[float, float, float],
+    relevant: list[bool],
 ) -> list[set[str]]:
-    """Event types as the tagger decides them (classifier plus keyword rules)."""
+    """Event types as the tagger decides them (classifier plus keyword rules, none for an
+    article found off-topic)."""
     probs = model["pipeline"].predict_proba([classifier_input(t) for t in texts])
     return [
         set(
@@ -119,12 +126,14 @@ def predict_types(
                 text, dict(zip(model["types"], p, strict=True)), keyword_hits(text), thresholds
             )
         )
-        for text, p in zip(texts, probs, strict=True)
+        if on
+        else set()
+        for text, p, on in zip(texts, probs, relevant, strict=True)
     ]
 
 
 def heldout_report(
-    relevance: tuple[Pipeline, dict[str, Any]],
+    relevance: tuple[Pipeline, dict[str, Any], list[bool]],
     events: tuple[dict[str, Any], dict[str, Any]],
     rows: list[dict[str, Any]],
 ) -> dict[str, Any]:
@@ -132,16 +141,17 @@ def heldout_report(
     texts = [r["text"] for r in rows]
     labels = [bool(r["relevant"]) for r in rows]
     probs = relevance[0].predict_proba(texts)[:, 1]
+    found = [bool(p >= relevance[1]["threshold"]) for p in probs]
     settings = events[1]
     predicted = predict_types(
-        events[0], texts, (settings["high"], settings["low"], settings["lead"])
+        events[0], texts, (settings["high"], settings["low"], settings["lead"]), found
     )
     gold = [set(r["events"]) & set(SERVICE_TYPES) for r in rows]
     precision, recall, f1 = _micro_prf(predicted, gold)
     return {
         "size": len(rows),
         "ids": [r["id"] for r in rows],
-        "relevance_accuracy": round(accuracy_score(labels, probs >= relevance[1]["threshold"]), 4),
+        "relevance_accuracy": round(accuracy_score(labels, found), 4),
         "events_precision": round(precision, 4),
         "events_recall": round(recall, 4),
         "events_f1": round(f1, 4),
@@ -149,8 +159,10 @@ def heldout_report(
 
 
 def train_events(
-    texts: list[str], events: list[list[str]], folds: int, seed: int
+    texts: list[str], events: list[list[str]], relevant: list[bool], folds: int, seed: int
 ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``relevant``: the relevance model's cross-validated verdict per text, so that the
+    thresholds are chosen for the tagger as it runs (no events in an article found off-topic)."""
     # A type with too few examples to appear in every training fold cannot be learnt.
     types = [t for t in SERVICE_TYPES if sum(t in e for e in events) >= folds]
     y = np.array([[t in e for t in types] for e in events], dtype=int)
@@ -163,7 +175,9 @@ def train_events(
     def combined(thresholds: tuple[float, float, float]) -> list[set[str]]:
         return [
             set(decide_types(text, dict(zip(types, p, strict=True)), h, thresholds))
-            for text, p, h in zip(texts, probs, hits, strict=True)
+            if on
+            else set()
+            for text, p, h, on in zip(texts, probs, hits, relevant, strict=True)
         ]
 
     # Ties go to the strictest thresholds: fewer types reported on the same evidence.
@@ -204,7 +218,9 @@ def main(argv: list[str] | None = None) -> int:
     relevance = train_relevance(
         texts, np.array([bool(r["relevant"]) for r in train_rows], dtype=int), args.folds, args.seed
     )
-    events = train_events(texts, [r["events"] for r in train_rows], args.folds, args.seed)
+    events = train_events(
+        texts, [r["events"] for r in train_rows], relevance[2], args.folds, args.seed
+    )
     heldout = heldout_report(relevance, events, [r for r, h in zip(rows, held, strict=True) if h])
     args.out.mkdir(parents=True, exist_ok=True)
     joblib.dump(relevance[0], args.out / RELEVANCE_MODEL, compress=3)

@@ -84,6 +84,24 @@ def test_tag_events_results_announced_are_no_assessment() -> None:
     assert "assessment" not in types
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sosialisasi vaksinasi COVID-19 digelar Dinas Kesehatan Kabupaten Lebong di aula desa, "
+        "Senin (12/4/2021). Warga diminta datang ke puskesmas untuk vaksinasi dosis kedua dan "
+        "pelatihan kader posyandu.",
+        "Rapat paripurna DPRD Kabupaten Lebong membahas APBD 2022, Senin (12/4/2021). Rapat "
+        "koordinasi anggaran digelar bersama TAPD untuk membahas defisit dan pinjaman daerah.",
+    ],
+)
+def test_tag_events_none_in_an_article_off_topic(text: str) -> None:
+    # Keywords in the lead ("Sosialisasi", "Rapat") would make these training and meeting
+    # events; the relevance classifier finds the articles off-topic, so they report none.
+    tags = tag_text(text)
+    assert not tags.relevant
+    assert tags.events == []
+
+
 def test_tag_events_carry_region_and_evidence(seed_tags: dict[str, Tags]) -> None:
     for tags in seed_tags.values():
         for event in tags.events:

@@ -79,6 +79,19 @@ def test_tag_officials_counts_short_later_mentions(seed_tags: dict[str, Tags]) -
             None,
         ),
         ("Camat Palibelo, Drs. Darwis, menyambut warga.", "Darwis", "Camat", None),
+        (
+            "Kepala Dinas Pariwisata dan Ekonomi Kreatif (Kadisperekraf) Malut Tahmid Wahab "
+            "mengatakan festival digelar bergilir.",
+            "Tahmid Wahab",
+            "Kepala Dinas",
+            "82",
+        ),
+        (
+            "Kepala Dinas Pendidikan Kalimantan Barat Rita Hastarita membuka acara.",
+            "Rita Hastarita",
+            "Kepala Dinas",
+            "61",
+        ),
     ],
 )
 def test_tag_officials_reads_office_and_name(

@@ -15,8 +15,8 @@ COMPONENTS = [
     "pantau_laws",
     "pantau_officials",
     "pantau_scores",
-    "pantau_events",
     "pantau_relevance",
+    "pantau_events",
 ]
 
 
@@ -25,6 +25,7 @@ def test_load_nlp_is_blank_indonesian_with_named_components() -> None:
     assert nlp.lang == "id"
     assert nlp.pipe_names == COMPONENTS
     assert classify.load_nlp() is nlp
+    assert not any(nlp.analyze_pipes()["problems"].values())
 
 
 def test_components_are_registered_factories_usable_in_a_fresh_pipeline() -> None:

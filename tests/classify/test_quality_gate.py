@@ -22,14 +22,14 @@ FLOORS = {
     ("seeds", "relevance"): 0.95,
     # real.gold was looked at while writing the rules: a regression check, not a held-out test.
     ("real", "regions"): 0.97,
-    ("real", "officials"): 0.9,
+    ("real", "officials"): 0.92,
     ("real", "scores"): 0.97,
     ("real", "events"): 0.8,
     ("real", "laws"): 0.97,
     ("real", "relevance"): 0.95,
 }
 # The corpus articles classify.train held out (relevance and event types are all it labels).
-HELDOUT_FLOORS = {"relevance": 0.95, "events": 0.65}
+HELDOUT_FLOORS = {"relevance": 0.95, "events": 0.72}
 
 pytestmark = pytest.mark.skipif(not DEV.is_dir(), reason=f"gold files not present at {DEV}")
 
