@@ -42,14 +42,12 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 def _whitespace_doc(nlp: Language, text: str) -> Doc:
     """A Doc of whitespace-separated tokens whose text is exactly ``text``. The components read
     characters, not tokens, and the rule-based tokenizer would cost more than all of them."""
-    words: list[str] = []
-    spaces: list[bool] = []
-    for m in _TOKEN.finditer(text):
-        run = m.group()
-        spaced = len(run) > 1 and run.endswith(" ")
+    runs = _TOKEN.findall(text)
+    if _SURROGATE.search(text):
         # Replaced one for one in the tokens only: the components read ``text`` itself.
-        words.append(_SURROGATE.sub("\ufffd", run[:-1] if spaced else run))
-        spaces.append(spaced)
+        runs = [_SURROGATE.sub("\ufffd", run) for run in runs]
+    spaces = [len(run) > 1 and run[-1] == " " for run in runs]
+    words = [run[:-1] if spaced else run for run, spaced in zip(runs, spaces, strict=True)]
     doc = Doc(nlp.vocab, words=words, spaces=spaces)
     doc.user_data[components.TEXT_KEY] = text
     return doc

@@ -9,7 +9,7 @@ database must open, hold no duplicate and nothing outside the expected articles,
 every article an earlier kill left committed. A last run then completes: every article
 is there exactly once and `pantau db --check` passes.
 
-    python -m pytest -m slow tests/robustness/test_crash_trials.py -s   # prints the trials
+    python -m pytest -m slow tests/robustness/test_crash_trials.py -n 0 -s   # prints the trials
 """
 
 from __future__ import annotations

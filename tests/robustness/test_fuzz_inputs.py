@@ -8,7 +8,7 @@ site, saved publisher pages) with random byte and tag deletions, insertions of i
 NUL and tag soup, duplicated spans and truncation, decoded the ways a crawler might decode
 them (lone surrogates included); and 10 MB and 10,000-deep variants of them.
 
-    python -m pytest tests/robustness/test_fuzz_inputs.py -s   # prints the slowest inputs
+    python -m pytest tests/robustness/test_fuzz_inputs.py -n 0 -s   # prints the slowest inputs
 """
 
 from __future__ import annotations
