@@ -76,8 +76,8 @@ def crawl(pages: int, sites: int, fetch_only: bool) -> None:
             sources.write_text(
                 "".join(
                     f'[[source]]\nname = "gen{i}"\nurl = "{h.url}"\ndelay = 0\n'
-                    # The per-run budget counts requests, repeats of sitemap links too.
-                    f"max_pages = {per_site * 3}\n\n"
+                    # Room for the site's own pages: home, sitemap, listings.
+                    f"max_pages = {per_site + 100}\n\n"
                     for i, h in enumerate(hosts)
                 )
             )

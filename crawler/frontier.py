@@ -36,13 +36,17 @@ MAX_QUERY_VARIANTS = 25
 
 @dataclass(slots=True)
 class Frontier:
-    """The rules for one source; ``max_depth`` (links from a start page) and
-    ``max_url_length`` are off at 0, as Scrapy's DEPTH_LIMIT and URLLENGTH_LIMIT."""
+    """The rules for one source in one run; ``max_depth`` (links from a start page),
+    ``max_url_length`` and ``max_pages`` (the run's page budget) are off at 0, as Scrapy's
+    DEPTH_LIMIT and URLLENGTH_LIMIT."""
 
     source: Source
     max_depth: int = 0
     max_url_length: int = 0
+    max_pages: int = 0
     variants: Counter[str] = field(default_factory=Counter)
+    asked: set[str] = field(default_factory=set)
+    spent: int = 0
     _allow: list[re.Pattern[str]] = field(init=False)
     _deny: list[re.Pattern[str]] = field(init=False)
 
@@ -75,4 +79,24 @@ class Frontier:
             if self.variants[key] >= MAX_QUERY_VARIANTS:
                 return "query variants"
             self.variants[key] += 1
+        return None
+
+    @property
+    def exhausted(self) -> bool:
+        return bool(self.max_pages) and self.spent >= self.max_pages
+
+    def charge(self, url: str, paid: bool = True) -> str | None:
+        """Record a request for the canonical ``url``, or say why there is none: "repeat"
+        when this run asked for it already, "budget" when the page budget is spent. The
+        budget pays for addresses, not repeats: Scrapy's duplicate filter drops a repeat
+        only after it was charged, and a sitemap and a home page listing the same articles
+        would spend it twice as fast as pages are fetched. Unpaid requests (robots.txt) are
+        only recorded."""
+        if url in self.asked:
+            return "repeat"
+        if paid:
+            if self.exhausted:
+                return "budget"
+            self.spent += 1
+        self.asked.add(url)
         return None

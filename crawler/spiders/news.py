@@ -80,7 +80,10 @@ class NewsSpider(scrapy.Spider):
         depth = crawler.settings.getint("DEPTH_LIMIT")
         length = crawler.settings.getint("URLLENGTH_LIMIT")
         spider.frontiers = {
-            s.name: Frontier(s, max_depth=depth, max_url_length=length) for s in sources
+            s.name: Frontier(
+                s, max_depth=depth, max_url_length=length, max_pages=spider._max_pages(s)
+            )
+            for s in sources
         }
         spider.state = crawl_store(crawler)
         # A gzipped sitemap may inflate to what a download may be, and no more.
@@ -112,10 +115,14 @@ class NewsSpider(scrapy.Spider):
             log.info(message, *args)
 
     def _spent(self, src: Source) -> bool:
-        """True once the site's page budget for this run is used up."""
-        assert self.crawler.stats is not None
-        if self.crawler.stats.get_value(f"pantau/requests/{src.name}", 0) < self._max_pages(src):
+        """True once the site's page budget for this run is used up (counted and logged)."""
+        if not self.frontiers[src.name].exhausted:
             return False
+        self._budget_spent(src)
+        return True
+
+    def _budget_spent(self, src: Source) -> None:
+        assert self.crawler.stats is not None
         self.crawler.stats.inc_value(f"pantau/budget_exhausted/{src.name}")
         self._once(
             src,
@@ -124,14 +131,6 @@ class NewsSpider(scrapy.Spider):
             src.name,
             self._max_pages(src),
         )
-        return True
-
-    def _budget_left(self, src: Source) -> bool:
-        if self._spent(src):
-            return False
-        assert self.crawler.stats is not None
-        self.crawler.stats.inc_value(f"pantau/requests/{src.name}")
-        return True
 
     def _request(
         self,
@@ -143,12 +142,19 @@ class NewsSpider(scrapy.Spider):
         budget: bool = True,
         **meta: Any,
     ) -> scrapy.Request | None:
-        if budget and not self._budget_left(src):
+        key = canonical_url(url)
+        verdict = self.frontiers[src.name].charge(key, paid=budget)
+        if verdict == "budget":
+            self._budget_spent(src)
+        if verdict:
             return None
+        if budget:
+            assert self.crawler.stats is not None
+            self.crawler.stats.inc_value(f"pantau/requests/{src.name}")
         headers: dict[str, str] = {}
         if conditional:
             # Feeds, sitemaps and listings are fetched every run; unchanged ones cost a 304.
-            state = self.state.page_states.get(canonical_url(url))
+            state = self.state.page_states.get(key)
             if state and state.etag:
                 headers["If-None-Match"] = state.etag
             if state and state.last_modified:
