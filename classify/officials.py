@@ -42,6 +42,12 @@ _ROLES: tuple[tuple[str, str, str | None], ...] = (
     (r"Kepala\s+Dinas|Kadis", "Kepala Dinas", "any"),
     (r"Kepala\s+Biro|Karo", "Kepala Biro", "provinsi"),
     (r"Kepala\s+Badan", "Kepala Badan", "any"),
+    # Offices of the centre named by what follows them ("Kepala Pusat Data ... BNPB",
+    # "Deputi Bidang Pelayanan Publik Kementerian PANRB"), as Kepala Badan is.
+    (r"Kepala\s+Pusat", "Kepala Pusat", None),
+    (r"Deputi", "Deputi", None),
+    # Not the police rank ("Inspektur Polisi Satu").
+    (r"Inspektur(?!\s+Polisi)", "Inspektur", "any"),
     (r"Camat", "Camat", "any"),
     (
         r"Menteri|Men(?:dagri|panrb|pan-?rb|pan\s+rb|kes|sos|keu|dikbud|dikbudristek|kumham)",
@@ -239,8 +245,8 @@ class _Reader:
             if "{n}" in role:
                 role = role.format(n=_roman(m.group("n")))
             after, mention = self._skip_office(m.end())
-            if role == "Kepala Badan":
-                role = _agency_role(self.text[m.start() : after], mention, self.text)
+            if role in ("Kepala Badan", "Kepala Pusat", "Deputi"):
+                role = _agency_role(role, self.text[m.start() : after], mention, self.text)
             named = self._after_place(self.read_name(after))
             if named is None:
                 named = self.read_backward(m.start())
@@ -276,14 +282,15 @@ def _roman(n: str) -> str:
     return {"1": "I", "2": "II", "3": "III", "4": "IV"}.get(n, n)
 
 
-def _agency_role(written: str, mention: RegionMention | None, text: str) -> str:
-    """ "Kepala Badan Penanggulangan Bencana Daerah (BPBD) Sitaro" -> "Kepala BPBD"."""
+def _agency_role(role: str, written: str, mention: RegionMention | None, text: str) -> str:
+    """The office as written, up to its region: "Kepala Badan Penanggulangan Bencana Daerah
+    (BPBD) Sitaro" -> "Kepala BPBD", "Deputi Bidang Pelayanan Publik Kementerian PANRB"."""
     acronym = re.search(r"\(([A-Z]{2,})\)", written)
     if acronym:
-        return f"Kepala {acronym.group(1)}"
+        return f"{role.split()[0]} {acronym.group(1)}"
     if mention is not None:
         written = written.split(text[mention.start : mention.end])[0]
-    return " ".join(written.split()[:6]).rstrip(",")
+    return " ".join(written.split()[:8]).rstrip(",")
 
 
 def _default_region(region_type: str | None, mentions: list[RegionMention]) -> str | None:

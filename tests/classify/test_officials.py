@@ -87,6 +87,24 @@ def test_tag_officials_counts_short_later_mentions(seed_tags: dict[str, Tags]) -
             "82",
         ),
         (
+            "Inspektur Kabupaten Jombang Drs. Ahmad Fauzi mengatakan pakta integritas diteken.",
+            "Ahmad Fauzi",
+            "Inspektur",
+            "35.17",
+        ),
+        (
+            "ujar Deputi Bidang Pelayanan Publik Kementerian PANRB Otok Kuswandaru, di Jakarta.",
+            "Otok Kuswandaru",
+            "Deputi Bidang Pelayanan Publik Kementerian PANRB",
+            None,
+        ),
+        (
+            "kata Kepala Pusat Data Informasi dan Humas BNPB Sutopo Purwo Nugroho di Jakarta.",
+            "Sutopo Purwo Nugroho",
+            "Kepala Pusat Data Informasi dan Humas BNPB",
+            None,
+        ),
+        (
             "Kepala Dinas Pendidikan Kalimantan Barat Rita Hastarita membuka acara.",
             "Rita Hastarita",
             "Kepala Dinas",
@@ -108,6 +126,7 @@ def test_tag_officials_reads_office_and_name(
         "Bupati Way Kanan mengharapkan kehadiran Ketua Ombudsman RI dapat membantu.",
         "sesuai Peraturan Presiden Nomor 76 Tahun 2013 tentang pengaduan.",
         "Sesuai arahan presiden terkait reformasi birokrasi.",
+        "Penangkapan dipimpin Inspektur Polisi Satu Budi Santoso, Kapolsek setempat.",
     ],
 )
 def test_tag_officials_skips_journalists_and_unnamed_offices(text: str) -> None:
