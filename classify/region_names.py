@@ -36,6 +36,8 @@ class NameIndex:
     entries: dict[str, tuple[GazetteerEntry, ...]]
     weak: frozenset[str]
     max_words: int
+    # Every leading part of every key: a scan stops adding words once none can follow.
+    prefixes: frozenset[str]
 
     def lookup(self, key: str) -> tuple[GazetteerEntry, ...]:
         return self.entries.get(key, ())
@@ -88,6 +90,7 @@ def name_index() -> NameIndex:
         entries={k: tuple(v) for k, v in table.items()},
         weak=frozenset(weak),
         max_words=longest + 1,
+        prefixes=frozenset(key[:n] for key in table for n in range(1, len(key) + 1)),
     )
 
 

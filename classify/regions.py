@@ -141,6 +141,8 @@ class _Scanner:
             if not capital and (n == 0 or not (allow_lower or word in _CONNECTORS)):
                 break
             key += fold_word(word)
+            if key not in self.index.prefixes:
+                break
             if self.index.lookup(key):
                 best = (k, key)
         return best
