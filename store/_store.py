@@ -288,7 +288,7 @@ class Store:
             tags = [t for _, t, _ in latest.values()]
             self._insert_batch(
                 _sql.INSERT_ARTICLE_REGIONS,
-                [(t.id, r.code, r.mentions, *_ev(r.evidence)) for t in tags for r in t.regions],
+                [row for t in tags for row in _region_rows(t)],
             )
             self._insert_batch(
                 _sql.INSERT_OFFICIALS,
@@ -545,6 +545,18 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def _region_rows(tags: Tags) -> list[tuple[Any, ...]]:
+    """One row per region of an article (the coverage views count on it): a region listed
+    twice, which the tagger never does but a caller might, adds its mentions to the first."""
+    rows: dict[str, list[Any]] = {}
+    for r in tags.regions:
+        if r.code in rows:
+            rows[r.code][2] += r.mentions
+        else:
+            rows[r.code] = [tags.id, r.code, r.mentions, *_ev(r.evidence)]
+    return [tuple(row) for row in rows.values()]
 
 
 def _ev(evidence: Evidence | None) -> tuple[int | None, int | None, str | None]:

@@ -24,10 +24,10 @@ weeks AS (
     FROM dated
 ),
 -- Each article once per province and named local region (as the original count(DISTINCT)s
--- saw them), joined to its week before the DISTINCT so that a filter on iso_week applies
--- first.
+-- saw them): article_regions holds one row per article and region (migration 010), so the
+-- join alone gives that.
 placed AS (
-    SELECT DISTINCT
+    SELECT
         d.article_id,
         d.source,
         d.relevant,

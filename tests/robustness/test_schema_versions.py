@@ -153,6 +153,19 @@ def test_store_migrates_an_older_schema_and_keeps_every_row(
         assert query_readonly(db, "SELECT count(*) FROM weekly_coverage")[1] == [(1,)]
 
 
+def test_migration_010_leaves_one_row_per_article_and_region(tmp_path: Path) -> None:
+    # The coverage views count rows of article_regions as articles from 010 on.
+    db = tmp_path / "old.duckdb"
+    build_old(db, 9)
+    with duckdb.connect(str(db)) as con:
+        con.execute("INSERT INTO article_regions VALUES ('a1', '18.08', 1, 7, 16, 'Way Kanan')")
+    with Store(db):
+        pass
+    rows = query_readonly(db, "SELECT article_id, region_code FROM article_regions")[1]
+    assert rows == [("a1", "18.08")]
+    assert query_readonly(db, "SELECT articles FROM weekly_coverage")[1] == [(1,)]
+
+
 @pytest.fixture(scope="module")
 def empty_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteHost]:
     """A site with a home page and nothing else: a crawl of it is over at once."""

@@ -202,3 +202,15 @@ def test_dates_are_cut_on_wib_days_whatever_the_host_zone(store: Store) -> None:
     assert store.query("SELECT CAST(published_at AS DATE)::VARCHAR FROM articles")[1] == [
         ("2021-04-13",)
     ]
+
+
+def test_a_region_listed_twice_is_one_row_with_both_counts(store: Store) -> None:
+    a = article()
+    way_kanan = Region("18.08", "kabupaten", "Way Kanan", "Lampung", 2, evidence("Way Kanan"))
+    store.save_article(a, tags(a, regions=[way_kanan, way_kanan]), pipeline_version="t1")
+    _, rows = store.query("SELECT region_code, mentions, evidence FROM article_regions")
+    assert rows == [("18.08", 4, "Way Kanan")]
+    _, [(repeats,)] = store.query(
+        "SELECT count(*) - count(DISTINCT (article_id, region_code)) FROM article_regions"
+    )
+    assert repeats == 0
