@@ -40,10 +40,11 @@ _NUMERIC = re.compile(
     re.IGNORECASE,
 )
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Matched on lower-cased text (several times faster than re.IGNORECASE over month names);
+# ``_BLIND`` holds the case-blind twins for text whose length lower-casing changes.
 _WORDS = re.compile(
     rf"(?:\b{_DAY}\s*,?\s*)?\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH_NAMES})\.?"
-    r"(?:\s+(?P<y>\d{4}))?\b",
-    re.IGNORECASE,
+    r"(?:\s+(?P<y>\d{4}))?\b"
 )
 # A day and month alone is a date only with a weekday before it: "12/4" may be a score.
 _WEEKDAY = re.compile(_DAY, re.IGNORECASE)
@@ -51,9 +52,9 @@ _RANGE_LINK = r"\s*(?:-|\u2013|\u2014|s\.?/?d\.?|sampai(?:\s+dengan)?|hingga)\s*
 # "17-18 Maret": the range starts on the day before the link.
 _DAY_RANGE_START = re.compile(rf"(?<![\d/.])(?P<d>\d{{1,2}}){_RANGE_LINK}$", re.IGNORECASE)
 _MONTH_RANGE = re.compile(
-    rf"\b(?:bulan\s+)?(?P<m>{_MONTH_NAMES}){_RANGE_LINK}(?:{_MONTH_NAMES})\s+(?P<y>\d{{4}})\b",
-    re.IGNORECASE,
+    rf"\b(?:bulan\s+)?(?P<m>{_MONTH_NAMES}){_RANGE_LINK}(?:{_MONTH_NAMES})\s+(?P<y>\d{{4}})\b"
 )
+_BLIND = {p: re.compile(p.pattern, re.IGNORECASE) for p in (_WORDS, _MONTH_RANGE)}
 # Relative forms, resolved against the publication date. A weekday counts bare only where a
 # dateline puts it, after a comma and before a stop ("kata Bupati di Jakarta, Rabu."); in lower
 # case "minggu" is a week.
@@ -149,7 +150,14 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         when = resolve(int(m.group("d")), int(m.group("m")), year, reference(m.start()))
         if when:
             found.append(DateMention(m.start(), m.end(), when))
-    for m in _WORDS.finditer(text):
+    low = text.lower()
+    # Lower-casing never shortens; where it lengthens, offsets into ``low`` no longer hold.
+    words, ranges = (
+        (_WORDS.finditer(low), _MONTH_RANGE.finditer(low))
+        if len(low) == len(text)
+        else (_BLIND[_WORDS].finditer(text), _BLIND[_MONTH_RANGE].finditer(text))
+    )
+    for m in words:
         year = int(m.group("y")) if m.group("y") else None
         start, day = m.start(), int(m.group("d"))
         first = _DAY_RANGE_START.search(text, max(0, start - 20), start)
@@ -158,7 +166,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         when = resolve(day, MONTHS[m.group("m").lower()], year, reference(m.start()))
         if when:
             found.append(DateMention(start, m.end(), when))
-    for m in _MONTH_RANGE.finditer(text):
+    for m in ranges:
         if not any(d.start <= m.start() < d.end for d in found):
             month = MONTHS[m.group("m").lower()]
             found.append(DateMention(m.start(), m.end(), date(int(m.group("y")), month, 1)))
