@@ -105,11 +105,13 @@ class NewsSpider(scrapy.Spider):
         cap = self._max_pages_arg or self.settings.getint("PANTAU_MAX_PAGES")
         return min(src.max_pages, cap) if cap else src.max_pages
 
-    def _once(self, src: Source, what: str, message: str, *args: Any) -> None:
-        """Log ``message`` the first time ``what`` happens on a site.
+    def _once(self, src: Source, stat: str, what: str, message: str, *args: Any) -> None:
+        """Count ``stat`` and log ``message`` the first time ``what`` happens on a site.
 
         Caps and refusals can hit thousands of times a run; the stats keep the counts.
         """
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(stat)
         if (src.name, what) not in self._logged:
             self._logged.add((src.name, what))
             log.info(message, *args)
@@ -122,10 +124,9 @@ class NewsSpider(scrapy.Spider):
         return True
 
     def _budget_spent(self, src: Source) -> None:
-        assert self.crawler.stats is not None
-        self.crawler.stats.inc_value(f"pantau/budget_exhausted/{src.name}")
         self._once(
             src,
+            f"pantau/budget_exhausted/{src.name}",
             "budget",
             "%s: page budget of %d requests spent; the rest waits for the next run",
             src.name,
@@ -177,10 +178,9 @@ class NewsSpider(scrapy.Spider):
             return None
         refusal = self.frontiers[src.name].refusal(url, response.meta.get("depth", 0) + 1)
         if refusal:
-            assert self.crawler.stats is not None
-            self.crawler.stats.inc_value(f"pantau/refused/{src.name}/{refusal}")
             self._once(
                 src,
+                f"pantau/refused/{src.name}/{refusal}",
                 f"refused {refusal}",
                 "%s: refused %s (%s); later refusals for this reason are only counted",
                 src.name,
@@ -359,10 +359,9 @@ class NewsSpider(scrapy.Spider):
         offered = int(float(response.xpath(f"count({_ANCHORS})").get() or 0))
         if offered <= MAX_LINKS_PER_PAGE:
             return self._links.extract_links(response)
-        assert self.crawler.stats is not None
-        self.crawler.stats.inc_value(f"pantau/link_floods/{src.name}")
         self._once(
             src,
+            f"pantau/link_floods/{src.name}",
             "links",
             "%s: %s offers %d links; only the first %d are read",
             src.name,
