@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from core.model import Evidence, Official
 
-from .region_names import fold_word, name_index
+from .region_names import name_index
 from .regions import RegionMention
 
 _RI = r"(?:\s+(?:RI|Republik\s+Indonesia))?"
@@ -142,20 +143,23 @@ class _Reader:
         ("Kadisperekraf Malut Tahmid Wahab" reads like the proper noun "Malut Tahmid"): after
         an office that word is the person, so a strong name of one region is the office's."""
         index = name_index()
+        ends: list[int] = []
+
+        def words() -> Iterator[str]:
+            pos = at
+            while word := _TOKEN.match(self.text, pos):
+                ends.append(word.end())
+                yield word.group()
+                pos = word.end()
+                if self.text[pos : pos + 1] != " ":
+                    return
+                pos += 1
+
         best: RegionMention | None = None
-        key, pos = "", at
-        for _ in range(index.max_words):
-            word = _TOKEN.match(self.text, pos)
-            if not word:
-                break
-            key += fold_word(word.group())
+        for used, key in index.keys_along(words()):
             entries = index.lookup(key)
             if len(entries) == 1 and key not in index.weak:
-                best = RegionMention(at, at, word.end(), key, entries, None, entries[0])
-            pos = word.end()
-            if self.text[pos : pos + 1] != " ":
-                break
-            pos += 1
+                best = RegionMention(at, at, ends[used - 1], key, entries, None, entries[0])
         return best
 
     def read_name(self, pos: int) -> tuple[str, int, int] | None:

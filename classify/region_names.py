@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -41,6 +42,17 @@ class NameIndex:
 
     def lookup(self, key: str) -> tuple[GazetteerEntry, ...]:
         return self.entries.get(key, ())
+
+    def keys_along(self, words: Iterable[str]) -> Iterator[tuple[int, str]]:
+        """(words used, key) of every name the leading ``words`` spell, shortest first. Reading
+        stops once no key starts with the words so far, so a caller may pass a whole sentence."""
+        key = ""
+        for used, word in enumerate(words, 1):
+            key += fold_word(word)
+            if used > self.max_words or key not in self.prefixes:
+                return
+            if key in self.entries:
+                yield used, key
 
     def resolve(self, name: str, type_: str | None = None) -> GazetteerEntry | None:
         """The entry a written name means, preferring ``type_`` when the name is shared."""

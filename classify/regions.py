@@ -11,12 +11,13 @@ their province established by another mention.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from core.gazetteer import GazetteerEntry
 from core.model import Evidence, Region
 
-from .region_names import cues, fold_word, name_index
+from .region_names import cues, name_index
 
 _WORD = re.compile(r"[^\W\d_]+")
 _GLUED_CUES = ("kabupaten", "kabuaten", "provinsi", "pemkab", "pemkot", "pemprov", "kota")
@@ -127,25 +128,22 @@ class _Scanner:
     def _name_at(self, i: int, allow_lower: bool) -> tuple[int, str] | None:
         """(last word index, key) of the longest name starting at word ``i``."""
         best: tuple[int, str] | None = None
-        key = ""
-        for n in range(self.index.max_words):
-            k = i + n
-            if k >= len(self.words):
-                break
+        for used, key in self.index.keys_along(self._name_words(i, allow_lower)):
+            best = (i + used - 1, key)
+        return best
+
+    def _name_words(self, i: int, allow_lower: bool) -> Iterator[str]:
+        """The words from ``i`` that may belong to one name: joined by a space or hyphen,
+        capitalised after the first unless ``allow_lower`` (or "dan": "Bangka dan Belitung")."""
+        for k in range(i, len(self.words)):
             word = self.words[k].text
-            if n:
+            if k > i:
                 joiner = _ABBREV_JOIN if self.words[k - 1].text.lower() == "kep" else _NAME_JOIN
                 if not self._joined(k - 1, k, joiner):
-                    break
-            capital = word[0].isupper()
-            if not capital and (n == 0 or not (allow_lower or word in _CONNECTORS)):
-                break
-            key += fold_word(word)
-            if key not in self.index.prefixes:
-                break
-            if self.index.lookup(key):
-                best = (k, key)
-        return best
+                    return
+            if not word[0].isupper() and (k == i or not (allow_lower or word in _CONNECTORS)):
+                return
+            yield word
 
     def _paired(self, i: int) -> bool:
         """Second of two regions joined by a hyphen or slash ("Kaltim-Kaltara")."""
