@@ -18,20 +18,29 @@ from core.model import Evidence, Official
 from .region_names import name_index
 from .regions import RegionMention
 
-_RI = r"(?:\s+(?:RI|Republik\s+Indonesia))?"
-_OMBUDSMAN = r"(?:Ombudsman|ORI)"
+_RI = r"(?:\s+(?:RI|Ri|Republik\s+Indonesia))?"
+# Misspellings seen in print ("Ombusdman", "Ombdusman", "Ombudsmen").
+_OMBUDSMAN = r"(?:Ombudsman|Ombusdman|Ombdusman|Ombudsmen|ORI)"
 # (pattern, canonical role, region type the office belongs to or None for a national office)
 _ROLES: tuple[tuple[str, str, str | None], ...] = (
+    # A regional office is headed by a Kepala ("Kepala Ombudsman Sumut", "Kepala Kantor
+    # Ombudsman Sumsel"); the national one by the Ketua.
     (
         rf"(?:Kepala|Ketua)\s+(?:Kantor\s+)?Perwakilan\s+{_OMBUDSMAN}{_RI}"
-        rf"|(?:Kepala|Ketua)\s+{_OMBUDSMAN}{_RI}\s+Perwakilan",
+        rf"|(?:Kepala|Ketua)\s+{_OMBUDSMAN}{_RI}\s+Perwakilan"
+        rf"|Kepala\s+(?:Kantor\s+)?{_OMBUDSMAN}{_RI}",
         "Kepala Perwakilan Ombudsman",
         "provinsi",
     ),
-    (rf"Wakil\s+Ketua\s+Ombudsman{_RI}", "Wakil Ketua Ombudsman RI", None),
-    (rf"Ketua\s+Ombudsman{_RI}", "Ketua Ombudsman RI", None),
-    (rf"Anggota\s+Ombudsman{_RI}|Komisioner\s+Ombudsman{_RI}", "Anggota Ombudsman RI", None),
-    (rf"Asisten\s+Ombudsman{_RI}", "Asisten Ombudsman", "provinsi"),
+    (rf"Wakil\s+Ketua\s+{_OMBUDSMAN}{_RI}", "Wakil Ketua Ombudsman RI", None),
+    (rf"Ketua\s+{_OMBUDSMAN}{_RI}", "Ketua Ombudsman RI", None),
+    # Written in running text without a capital ("kata anggota Ombudsman RI ...").
+    (
+        rf"(?:[Aa]nggota|[Kk]omisioner)\s+{_OMBUDSMAN}{_RI}",
+        "Anggota Ombudsman RI",
+        None,
+    ),
+    (rf"Asisten\s+{_OMBUDSMAN}{_RI}", "Asisten Ombudsman", "provinsi"),
     (r"Wakil\s+Bupati|Wabup", "Wakil Bupati", "kabupaten"),
     (r"Bupati", "Bupati", "kabupaten"),
     (r"Wakil\s+Wali\s*[Kk]ota|Wawali|Wawako", "Wakil Wali Kota", "kota"),
@@ -40,21 +49,31 @@ _ROLES: tuple[tuple[str, str, str | None], ...] = (
     (r"Gubernur", "Gubernur", "provinsi"),
     (r"Sekretaris\s+Daerah|Sekda(?:kab|ko|prov)?", "Sekretaris Daerah", "any"),
     (r"Asisten\s+(?P<n>I{1,3}|IV|[1-4])", "Asisten {n} Sekretariat Daerah", "any"),
-    (r"Kepala\s+Dinas|Kadis", "Kepala Dinas", "any"),
+    # The office's acronym is often glued on ("Kadisnakertrans") or written for the word
+    # ("Kepala Disdukcapil").
+    (r"Kepala\s+Dinas|Kepala\s+Dis[a-z]\w+|Kadis\w*", "Kepala Dinas", "any"),
     (r"Kepala\s+Biro|Karo", "Kepala Biro", "provinsi"),
     (r"Kepala\s+Badan", "Kepala Badan", "any"),
     # Offices of the centre named by what follows them ("Kepala Pusat Data ... BNPB",
     # "Deputi Bidang Pelayanan Publik Kementerian PANRB"), as Kepala Badan is.
     (r"Kepala\s+Pusat", "Kepala Pusat", None),
+    (r"Asisten\s+Deputi|Asdep", "Asisten Deputi", None),
     (r"Deputi", "Deputi", None),
     # Not the police rank ("Inspektur Polisi Satu").
-    (r"Inspektur(?!\s+Polisi)", "Inspektur", "any"),
+    (r"Inspektur(?!\s+Polisi)|Kepala\s+Inspektorat", "Inspektur", "any"),
     (r"Camat", "Camat", "any"),
+    # Other heads of an office, named by the office as written ("Kepala DPMPPA", "Kepala
+    # Kantor Perizinan Terpadu"); not Kepala Seksi or Bidang, whose long unit names run into
+    # the person with no acronym to mark the end.
+    (r"Kepala(?=\s+(?:Kantor|Bagian|[A-Z][A-Z0-9]+)\b)", "Kepala", "any"),
+    (r"Wakil\s+Menteri|Wamen\w*", "Wakil Menteri", None),
     (
-        r"Menteri|Men(?:dagri|panrb|pan-?rb|pan\s+rb|kes|sos|keu|dikbud|dikbudristek|kumham)",
+        r"Menteri|Menko\w*"
+        r"|Men(?:dagri|pan\w*|kes|sos|keu|dikbud\w*|kumham|hub|kominfo|dikdasmen|diktisaintek)",
         "Menteri",
         None,
     ),
+    (r"Wakil\s+Presiden|Wapres", "Wakil Presiden", None),
     (r"Presiden", "Presiden", None),
 )
 _ROLE = re.compile(
@@ -64,11 +83,21 @@ _ROLE = re.compile(
 )
 _TOKEN = re.compile(r"[A-Z][\w'\u2019\-]*\.?|[A-Z]\.")
 _OFFICE_FILLER = re.compile(r"\([^)]{1,40}\)|[A-Z]{2,}\b|&|dan\b|[-/](?=\w)|,(?=\s*[A-Z]{2,})")
+# One piece of a central office's name: a capitalised word, a parenthesis, or a joiner.
+_AGENCY_PIECE = re.compile(r"[ \t]*(?:(?P<word>[A-Z][\w\-]*)|\([^)]{1,40}\)|dan\b|bidang\b|&|,|-)")
+_AGENCY_WORDS = 16
+_COMMA = re.compile(r",[ \t]*")
 _NAME_GAP = re.compile(r"\s*(?:[,:]\s*)?")
 _BACKWARD = re.compile(
     r"(?P<name>(?:[A-Z][\w'\u2019.\-]*\s+){0,3}[A-Z][\w'\u2019\-]*\.?)\s*(?:,|\bselaku|\bsebagai)\s*$"
 )
 _MAX_NAME = 5
+_NAME_SHORT_FORMS = frozenset({"abd", "moh", "mokh", "moch", "mochd", "muh", "muhd", "mhd", "mohd"})
+_ROMAN = re.compile(r"[IVX]+")
+# Nouns made from verbs ("Pengelolaan", "Keasistenan", "Partisipasi") name units and tasks;
+# a personal name does not start with one.
+_NOMINAL = re.compile(r"(?:pe[nmr]?|ke)\w{3,}an|\w{3,}asi")
+_NAME_CLOSED = re.compile(r"[ \t]*(?:[,.;:)]|[a-z]|$)")
 # "Peraturan Presiden", "Kantor Bupati": the office named as an institution, not a person.
 _NOT_A_PERSON_BEFORE = re.compile(
     r"\b(?:peraturan|instruksi|keputusan|kantor|rumah\s+dinas|rumah\s+jabatan|staf)\s+$",
@@ -102,6 +131,7 @@ class _Reader:
         self.text = text
         self.mentions = mentions
         self.mention_starts = [m.start for m in mentions]
+        self._first_entry = {m.key: m.entry for m in reversed(mentions) if m.entry}
         self.office = _word_list("office_words.txt")
         self.titles = _word_list("titles.txt")
         self.stop = _word_list("name_stopwords.txt")
@@ -123,20 +153,56 @@ class _Reader:
                 region = region or mention
                 pos = mention.end
                 continue
-            m = _OFFICE_FILLER.match(self.text, at)
-            if m:
-                pos = m.end()
-                continue
             named = self._region_named_at(at)
             if named is not None:
                 region = region or named
                 pos = named.end
                 continue
+            m = _OFFICE_FILLER.match(self.text, at)
+            # A title glued to the name ("KH.Salwa Arifin") is where the person starts.
+            if m and not (m.group().isupper() and _plain(m.group()) in self.titles):
+                pos = m.end()
+                continue
             word = _TOKEN.match(self.text, at)
             if word and _plain(word.group()) in self.office:
                 pos = word.end()
                 continue
+            # "Wali Kota Surabaya, Jawa Timur, Tri Rismaharini", "Menteri Koordinator Bidang
+            # Hukum, HAM, Imigrasi, dan Pemasyarakatan, Yusril Ihza Mahendra": the office goes
+            # on after a comma when a region or an office word follows it.
+            comma = _COMMA.match(self.text, at)
+            if comma and self._office_goes_on(comma.end()):
+                pos = comma.end()
+                continue
             return pos, region
+
+    def _office_goes_on(self, at: int) -> bool:
+        if at < len(self.text) and self.text.startswith("dan ", at):
+            at += 4
+        word = _TOKEN.match(self.text, at)
+        return (
+            self._mention_at(at) is not None
+            or (word is not None and _plain(word.group()) in self.office)
+            or self._region_named_at(at) is not None
+        )
+
+    def _past_agency(self, pos: int) -> int:
+        """Past the last agency acronym or ministry ("PANRB", "Kemenpan") of a capitalised run
+        after a central office: its name runs on in words no list holds ("Asisten Deputi
+        Standardisasi Pelayanan Publik dan Pelayanan Inklusif PANRB Noviana Andrina")."""
+        last = pos
+        for _ in range(_AGENCY_WORDS):
+            m = _AGENCY_PIECE.match(self.text, pos)
+            if not m:
+                break
+            pos = m.end()
+            word = m.group("word")
+            if word and (
+                (word.isupper() and len(word) > 1 and _plain(word) not in self.titles)
+                or word.startswith("Kemen")
+            ):
+                last = pos
+        return last
 
     def _region_named_at(self, at: int) -> RegionMention | None:
         """A region name the region tagger let pass because a capitalised word follows it
@@ -158,8 +224,12 @@ class _Reader:
         best: RegionMention | None = None
         for used, key in index.keys_along(words()):
             entries = index.lookup(key)
-            if len(entries) == 1 and key not in index.weak:
-                best = RegionMention(at, at, ends[used - 1], key, entries, None, entries[0])
+            if key in index.weak:
+                continue
+            # A shared name ("Banjar") means the region the article named so elsewhere.
+            entry = entries[0] if len(entries) == 1 else self._first_entry.get(key)
+            if entry is not None:
+                best = RegionMention(at, at, ends[used - 1], key, entries, None, entry)
         return best
 
     def read_name(self, pos: int) -> tuple[str, int, int] | None:
@@ -181,9 +251,18 @@ class _Reader:
             if (
                 plain in self.stop
                 or plain in self.titles
-                or (raw.isupper() and len(plain) > 1)
+                or (raw.isupper() and len(plain) > 1 and not self._initials(words, raw, m.end()))
                 or any(ch.isdigit() for ch in raw)
-                or (not words and (plain in self.office or self._region_word(plain)))
+                # "Ketujuhnya", "Keduanya": a pronoun, never part of a name.
+                or (len(plain) > 6 and plain.endswith("nya"))
+                or (
+                    not words
+                    and (
+                        plain in self.office
+                        or _NOMINAL.fullmatch(plain)
+                        or self._region_word(plain)
+                    )
+                )
             ):
                 break
             if not words:
@@ -194,12 +273,29 @@ class _Reader:
             if nxt == m.end() or self.text[m.end() : nxt].count("\n"):
                 break
             # A full word ending in a dot closes the name unless an initial follows ("Yana. D.").
-            if raw.endswith(".") and len(plain) > 1 and not re.match(r"[A-Z]\.", self.text[nxt:]):
+            # Written short forms of names ("Mokh. Najih", "Abd. Kadir") do not close it.
+            if (
+                raw.endswith(".")
+                and len(plain) > 1
+                and plain not in _NAME_SHORT_FORMS
+                and not re.match(r"[A-Z]\.", self.text[nxt:])
+            ):
                 break
             pos = nxt
         if not words or (len(words) == 1 and len(_plain(words[0])) < 4):
             return None
         return " ".join(words), start, end
+
+    def _initials(self, words: list[str], raw: str, end: int) -> bool:
+        """Capitals closing a name ("Sjacroedin ZP,", "Mahfud MD."), not an acronym that
+        starts the next phrase."""
+        return (
+            bool(words)
+            and len(raw) <= 3
+            and not _ROMAN.fullmatch(raw)
+            and _plain(raw) not in self.titles
+            and _NAME_CLOSED.match(self.text, end) is not None
+        )
 
     def _after_place(self, named: tuple[str, int, int] | None) -> tuple[str, int, int] | None:
         """ "Camat Palibelo, Drs. Darwis": a one-word place, a comma, then the person."""
@@ -249,7 +345,8 @@ class _Reader:
             if "{n}" in role:
                 role = role.format(n=_roman(m.group("n")))
             after, mention = self._skip_office(m.end())
-            if role in ("Kepala Badan", "Kepala Pusat", "Deputi"):
+            if role in _AGENCY_ROLES:
+                after = max(after, self._past_agency(m.end()))
                 role = _agency_role(role, self.text[m.start() : after], mention, self.text)
             named = self._after_place(self.read_name(after))
             if named is None:
@@ -266,6 +363,7 @@ class _Reader:
 
 
 _HEADLINE_CHARS = 240
+_AGENCY_ROLES = frozenset({"Kepala Badan", "Kepala Pusat", "Asisten Deputi", "Deputi", "Kepala"})
 
 
 def _in_headline(text: str, pos: int) -> bool:
@@ -291,7 +389,8 @@ def _agency_role(role: str, written: str, mention: RegionMention | None, text: s
     (BPBD) Sitaro" -> "Kepala BPBD", "Deputi Bidang Pelayanan Publik Kementerian PANRB"."""
     acronym = re.search(r"\(([A-Z]{2,})\)", written)
     if acronym:
-        return f"{role.split()[0]} {acronym.group(1)}"
+        head = role.split()[0] if role in ("Kepala Badan", "Kepala Pusat") else role
+        return f"{head} {acronym.group(1)}"
     if mention is not None:
         written = written.split(text[mention.start : mention.end])[0]
     return " ".join(written.split()[:8]).rstrip(",")

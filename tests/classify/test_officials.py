@@ -110,6 +110,88 @@ def test_tag_officials_counts_short_later_mentions(seed_tags: dict[str, Tags]) -
             "Kepala Dinas",
             "61",
         ),
+        # Office acronyms written for the words or glued to the role.
+        (
+            "Kata Kepala Disdukcapil Kabupaten Garut Asep Mulyana.",
+            "Asep Mulyana",
+            "Kepala Dinas",
+            "32.05",
+        ),
+        (
+            "Dibuka Kadisnakertrans, Ir. H. Lalu Wirya, M.Si di aula.",
+            "Lalu Wirya",
+            "Kepala Dinas",
+            None,
+        ),
+        (
+            "Kepala DPMPTSP Kota Kediri Siti Aminah menjelaskan.",
+            "Siti Aminah",
+            "Kepala DPMPTSP",
+            "35.71",
+        ),
+        (
+            "Kepala Inspektorat Lebong, Hendra Saputra, hadir.",
+            "Hendra Saputra",
+            "Inspektur",
+            "17.07",
+        ),
+        # Ombudsman offices as printed: no "Perwakilan", typos, lower case in running text.
+        (
+            "Kepala Ombudsman Sumbar, Yefri Heriani, menilai.",
+            "Yefri Heriani",
+            "Kepala Perwakilan Ombudsman",
+            "13",
+        ),
+        (
+            "Kepala Perwakilan Ombusdman NTB Dwi Sudarsono hadir.",
+            "Dwi Sudarsono",
+            "Kepala Perwakilan Ombudsman",
+            "52",
+        ),
+        (
+            "kata anggota Ombudsman RI Robert Na Endi Jaweng.",
+            "Robert Na Endi Jaweng",
+            "Anggota Ombudsman RI",
+            None,
+        ),
+        # The centre: deputies' assistants with long unit names, vice-president, ministers.
+        (
+            "Asisten Deputi Penguatan Budaya Inklusif Kemenpan RB Ratna Sari membuka bimtek.",
+            "Ratna Sari",
+            "Asisten Deputi Penguatan Budaya Inklusif Kemenpan RB",
+            None,
+        ),
+        ("diserahkan Wapres Ma'ruf Amin di Jakarta.", "Ma'ruf Amin", "Wakil Presiden", None),
+        ("Wamen PANRB Diah Anggraini menutup acara.", "Diah Anggraini", "Wakil Menteri", None),
+        ("ujar Menpan-RB Rini Widyantini.", "Rini Widyantini", "Menteri", None),
+        (
+            "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan, Budi Gunawan, hadir.",
+            "Budi Gunawan",
+            "Menteri",
+            None,
+        ),
+        ("diberikan Presiden Republik Indonesia, Joko Widodo.", "Joko Widodo", "Presiden", None),
+        # The office goes on past its province; the person comes after.
+        (
+            "Wali Kota Malang, Jawa Timur, Wahyu Hidayat meninjau.",
+            "Wahyu Hidayat",
+            "Wali Kota",
+            "35.73",
+        ),
+        # Names: a glued title, short written forms, closing initials.
+        ("Bupati Jember KH.Ahmad Fauzi membuka.", "Ahmad Fauzi", "Bupati", "35.09"),
+        (
+            "ujar Ketua Ombudsman RI, Mokh. Najih, di Jakarta.",
+            "Mokh Najih",
+            "Ketua Ombudsman RI",
+            None,
+        ),
+        (
+            "Gubernur Lampung Arinal Djunaidi ZP, yang hadir.",
+            "Arinal Djunaidi ZP",
+            "Gubernur",
+            "18",
+        ),
     ],
 )
 def test_tag_officials_reads_office_and_name(
@@ -127,6 +209,12 @@ def test_tag_officials_reads_office_and_name(
         "sesuai Peraturan Presiden Nomor 76 Tahun 2013 tentang pengaduan.",
         "Sesuai arahan presiden terkait reformasi birokrasi.",
         "Penangkapan dipimpin Inspektur Polisi Satu Budi Santoso, Kapolsek setempat.",
+        # Units and pronouns where a name would be; a sports cup after an office.
+        "Hadir Kepala Keasistenan Pencegahan Maladministrasi dan staf.",
+        "Kepala Dinas dan Kepala Badan hadir. Keduanya berkomitmen.",
+        "Kepala Seksi Pengelolaan Informasi Publik hadir.",
+        "Piala Bupati Cup III digelar di stadion.",
+        "Redaktur & Reporter : Tim Redaksi",
     ],
 )
 def test_tag_officials_skips_journalists_and_unnamed_offices(text: str) -> None:
