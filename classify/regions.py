@@ -27,6 +27,8 @@ _CUE_JOIN = re.compile(r"[ \t]*\.?[ \t\-]*")
 _CONNECTORS = frozenset({"dan"})
 _TYPE_DEFAULT_ORDER = ("provinsi", "kota", "kabupaten")
 _LIST_REACH = 80
+_DATELINE_PREFIX = 40
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:[-\u2013\u2014]|,[ \t]*[A-Z(])")
 # Capitalised by headline style or a typo, yet no part of a proper noun ("Jakarta Pada 5 Mei").
 _FUNCTION_WORDS = frozenset(
     [
@@ -149,11 +151,23 @@ class _Scanner:
         """Second of two regions joined by a hyphen or slash ("Kaltim-Kaltara")."""
         return i > 0 and self.text[self.words[i - 1].end : self.words[i].start] in ("-", "/")
 
+    def _dateline(self, first: int, last: int) -> bool:
+        """ "BANDUNG - Ombudsman ...", "FAJAR.CO.ID, WAJO -": the city the news was written
+        in, at the start of a line after at most the outlet's name."""
+        start = self.words[first].start
+        line = self.text.rfind("\n", 0, start) + 1
+        before = self.text[line:start]
+        return (
+            len(before) <= _DATELINE_PREFIX
+            and (not before.strip() or before.rstrip()[-1] in ",|-\u2013\u2014")
+            and _DATELINE_AFTER.match(self.text, self.words[last].end) is not None
+        )
+
     def _inside_longer_name(self, last: int) -> bool:
         """A bare name run on by a capitalised word is part of another proper noun
-        ("Padang Bano", "Medan Merdeka")."""
+        ("Padang Bano", "Medan Merdeka"); not an acronym ("PPDB DIY Tetap")."""
         nxt = last + 1
-        if nxt >= len(self.words):
+        if nxt >= len(self.words) or self.words[last].text.isupper():
             return False
         word = self.words[nxt].text
         gap = self.text[self.words[last].end : self.words[nxt].start]
@@ -210,7 +224,10 @@ class _Scanner:
             if name:
                 last, key = name
                 if self._paired(i) or not self._inside_longer_name(last):
-                    mentions.append(self._mention(i, i, last, key, None))
+                    # A dateline makes a weak name sure; its type stays the article's (the
+                    # gold keeps "BOGOR, KOMPAS.com -" on a Kabupaten Bogor story as kabupaten).
+                    cue = "any" if self._dateline(i, last) else None
+                    mentions.append(self._mention(i, i, last, key, cue))
                 i = last + 1
                 continue
             found = self._typed_name(i)

@@ -114,3 +114,22 @@ def test_tag_regions_reads_spelling_variants_and_short_names(text: str, code: st
 def test_tag_regions_ignores_streets_and_lowercase_words() -> None:
     assert codes(tag_text("Kantor di Jalan Bengkulu dekat pasar, kota ini ramai.")) == set()
     assert codes(tag_text("Bandar lampung, lensamedia.net - berita")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A dateline makes a weak name sure, and keeps the article's type for a shared one.
+        ("TRIBUNSULSEL.COM, WAJO - Warga antre di kantor camat.", {"73.13"}),
+        ("BOGOR, KOMPAS.com - Pemkab Bogor membuka gerai layanan.", {"32.01"}),
+        ("Rapat digelar di Wajo pekan lalu.", set()),
+        # An acronym run on by a capitalised headline word is still the region.
+        ("Kuota Jalur Zonasi PPDB DIY Tetap Sama", {"34"}),
+        # The Ombudsman office's name for Jakarta; Kuningan the Jakarta quarter.
+        ("Ombudsman Perwakilan Jakarta Raya menerima laporan.", {"31"}),
+        ("Acara di Hotel Santika Kuningan, Jakarta Selatan.", {"31.74"}),
+        ("Pemkab Kuningan meraih zona hijau.", {"32.08"}),
+    ],
+)
+def test_tag_regions_datelines_acronyms_and_local_names(text: str, expected: set[str]) -> None:
+    assert codes(tag_text(text)) == expected
