@@ -34,7 +34,16 @@ _TIGHT_CUE = re.compile(r"(?:nilai|skor|zona)\W{0,3}$", re.IGNORECASE)
 _POIN_AFTER = re.compile(r"^\s*(?:poin|point)\b", re.IGNORECASE)
 _MONEY_BEFORE = re.compile(r"(?:\bRp|\bIDR|\$)\.?\s*$", re.IGNORECASE)
 _NOT_SCORE_AFTER = re.compile(
-    r"^\s*(?:%|persen|tahun|hari|orang|unit|juta|miliar|ribu|-\s*\d)", re.IGNORECASE
+    r"^\s*(?:%|persen|tahun|hari|orang|unit|juta|miliar|ribu|-\s*\d|WIB\b|WITA\b|WIT\b)",
+    re.IGNORECASE,
+)
+# A time of day ("pukul 14.30") reads like a decimal value.
+_CLOCK_BEFORE = re.compile(r"(?:\bpukul|\bjam|\bpkl)\.?\s*$", re.IGNORECASE)
+# The year of a law ("UU Nomor 25 Tahun 2009", "UU 25/2009") is not the year of a score.
+_LAW_YEAR_BEFORE = re.compile(
+    r"(?:\bnomor|\bno)\.?\s*\d+\w?\s+tahun\s+$"
+    r"|\b(?:uu|pp|perpres|permen\w*|perda|perbup|perwal|inpres|keppres)\s*\d+/$",
+    re.IGNORECASE,
 )
 # Between a region and its value in a ranking list: "Melawi dengan 72,95", "Kota Bima (83,90)".
 _LIST_LINK = re.compile(r"\s*(?:dengan|sebesar|yakni|yaitu|:)?\s*\(?\s*", re.IGNORECASE)
@@ -103,7 +112,9 @@ def _candidates(text: str, mentions: list[RegionMention]) -> list[_Candidate]:
         value = parse_id_number(m.group("n"))
         if value is None or value > 100 or _NOT_SCORE_AFTER.match(text[m.end() :]):
             continue
-        if _MONEY_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+        if _MONEY_BEFORE.search(text, max(0, m.start() - 6), m.start()) or _CLOCK_BEFORE.search(
+            text, max(0, m.start() - 8), m.start()
+        ):
             continue
         before = text[max(0, m.start() - 60) : m.start()]
         # The link between a region and its value is short: only region ends just before.
@@ -189,7 +200,11 @@ def find_scores(text: str, mentions: list[RegionMention]) -> list[Score]:
     seen: set[float] = set()
     starts = _sentence_starts(text)
     mention_starts = [m.start for m in mentions]
-    years = [(m.start(), int(m.group())) for m in _YEAR.finditer(text)]
+    years = [
+        (m.start(), int(m.group()))
+        for m in _YEAR.finditer(text)
+        if not _LAW_YEAR_BEFORE.search(text, max(0, m.start() - 24), m.start())
+    ]
     for c in _candidates(text, mentions):
         start, end = _sentence_bounds(text, starts, c.start)
         sentence = text[start:end]

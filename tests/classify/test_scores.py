@@ -51,6 +51,8 @@ def test_tag_scores_kind_and_zone_from_words() -> None:
         "Sebanyak 85,5 persen warga puas dengan layanan.",
         "Anggaran Rp 93,78 miliar disetujui DPRD.",
         "Rapat dimulai pukul 14.30 WIB di Kota Medan.",
+        "Nilai kepatuhan dibahas, pegawai pulang pukul 15.30 di Kota Medan.",
+        "Nilai pelayanan dibahas sejak 08.30 WITA di Kota Palu.",
         "Zona hijau (rentang nilai 81-100) diraih banyak daerah.",
     ],
 )
@@ -105,3 +107,14 @@ def test_tag_scores_rank_out_of_total() -> None:
 )
 def test_tag_scores_money_phone_law_and_dates_are_no_scores(text: str) -> None:
     assert tag_text(text).scores == []
+
+
+def test_tag_scores_year_is_not_a_law_year() -> None:
+    [score] = tag_text(
+        "Menurut UU Nomor 25 Tahun 2009, Kabupaten Kaur meraih nilai kepatuhan 94,50."
+    ).scores
+    assert (score.value, score.year) == (94.5, None)
+    [score] = tag_text(
+        "Tahun 2021 Kabupaten Kaur meraih nilai kepatuhan 94,50 (UU 25/2009)."
+    ).scores
+    assert score.year == 2021
