@@ -135,8 +135,9 @@ class _Scanner:
         return best
 
     def _name_words(self, i: int, allow_lower: bool) -> Iterator[str]:
-        """The words from ``i`` that may belong to one name: joined by a space or hyphen,
-        capitalised after the first unless ``allow_lower`` (or "dan": "Bangka dan Belitung")."""
+        """The words from ``i`` that may make one name: joined by a space or hyphen, and
+        capitalised, except that after the first ``allow_lower`` lets lower case through, and
+        "dan" always ("Bangka dan Belitung")."""
         for k in range(i, len(self.words)):
             word = self.words[k].text
             if k > i:
