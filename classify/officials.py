@@ -289,13 +289,12 @@ class _Reader:
         return " ".join(words), start, end
 
     def _initials(self, words: list[str], raw: str, end: int) -> bool:
-        """Capitals closing a name ("Sjacroedin ZP,", "Mahfud MD."), not an acronym that
-        starts the next phrase."""
+        """Capitals closing a name ("Sjacroedin ZP,"), not an acronym that starts the next
+        phrase; ``read_name`` has already refused titles ("SH", "MM")."""
         return (
             bool(words)
             and len(raw) <= 3
             and not _ROMAN.fullmatch(raw)
-            and _plain(raw) not in self.titles
             and _NAME_CLOSED.match(self.text, end) is not None
         )
 
