@@ -297,12 +297,17 @@ NOT_OURS = {
 }
 
 
-@pytest.mark.parametrize("case", NOT_OURS)
-def test_store_refuses_a_file_that_is_no_pantau_database(tmp_path: Path, case: str) -> None:
+def _not_ours(tmp_path: Path, case: str) -> tuple[Path, str, str]:
+    """The file of ``case`` at tmp_path/pantau.duckdb, the error it must raise, its hash."""
     make, expected = NOT_OURS[case]
     db = tmp_path / "pantau.duckdb"
     make(db)
-    digest = sha256(db)
+    return db, expected, sha256(db)
+
+
+@pytest.mark.parametrize("case", NOT_OURS)
+def test_store_refuses_a_file_that_is_no_pantau_database(tmp_path: Path, case: str) -> None:
+    db, expected, digest = _not_ours(tmp_path, case)
     with pytest.raises(StoreError) as caught:
         Store(db, wait=1)
     assert str(caught.value).startswith(expected.format(f=db))
@@ -317,10 +322,7 @@ CLI_CASES = ["random bytes", "an SQLite file", "a DuckDB file with a damaged blo
 
 @pytest.mark.parametrize("case", CLI_CASES)
 def test_commands_refuse_a_file_that_is_no_pantau_database(tmp_path: Path, case: str) -> None:
-    make, expected = NOT_OURS[case]
-    db = tmp_path / "pantau.duckdb"
-    make(db)
-    digest = sha256(db)
+    db, expected, digest = _not_ours(tmp_path, case)
     sources = tmp_path / "sources.toml"
     sources.write_text('[[source]]\nname = "warta"\nurl = "http://127.0.0.1:9/"\ndelay = 0\n')
     result = run_pantau("run", "--sources", str(sources), "--db", str(db))
