@@ -120,6 +120,8 @@ class Official:
     region_code: str | None = None
     mentions: int = 1
     evidence: Evidence | None = None
+    # "Pj", "Pjs", "Plt" or "Plh" when the office is held in someone's stead ("Pj. Bupati").
+    acting: str | None = None
 
 
 @dataclass(slots=True)
@@ -184,6 +186,7 @@ class Tags:
                 {
                     "name": o.name,
                     "role": o.role,
+                    "acting": o.acting,
                     "region_code": o.region_code,
                     "evidence": ev(o.evidence),
                 }

@@ -216,6 +216,7 @@ INSERT_OFFICIALS = BatchInsert(
         ("region_code", "VARCHAR"),
         ("mentions", "INTEGER"),
         *_EVIDENCE,
+        ("acting", "VARCHAR"),
     ),
 )
 

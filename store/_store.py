@@ -293,7 +293,7 @@ class Store:
             self._insert_batch(
                 _sql.INSERT_OFFICIALS,
                 [
-                    (t.id, o.name, o.role, o.region_code, o.mentions, *_ev(o.evidence))
+                    (t.id, o.name, o.role, o.region_code, o.mentions, *_ev(o.evidence), o.acting)
                     for t in tags
                     for o in t.officials
                 ],

@@ -192,6 +192,13 @@ def test_tag_officials_counts_short_later_mentions(seed_tags: dict[str, Tags]) -
             "Gubernur",
             "18",
         ),
+        # A physician's title in lower case.
+        (
+            "Kepala Dinas Kesehatan Bangka Tengah, dr Anas Maarif mengatakan.",
+            "Anas Maarif",
+            "Kepala Dinas",
+            "19.04",
+        ),
     ],
 )
 def test_tag_officials_reads_office_and_name(
@@ -219,3 +226,27 @@ def test_tag_officials_reads_office_and_name(
 )
 def test_tag_officials_skips_journalists_and_unnamed_offices(text: str) -> None:
     assert tag_text(text).officials == []
+
+
+@pytest.mark.parametrize(
+    ("text", "acting"),
+    [
+        ("Rakor dibuka Penjabat (Pj) Bupati Bogor Asmawa Tosepu di aula.", "Pj"),
+        ("Rakor dibuka Pj. Bupati Bogor Asmawa Tosepu di aula.", "Pj"),
+        ("Rakor dibuka PLT Bupati Bogor Asmawa Tosepu di aula.", "Plt"),
+        ("Rakor dibuka Pelaksana Tugas Bupati Bogor Asmawa Tosepu di aula.", "Plt"),
+        ("Rakor dibuka Plh Bupati Bogor Asmawa Tosepu di aula.", "Plh"),
+        ("Rakor dibuka Pjs. Bupati Bogor Asmawa Tosepu di aula.", "Pjs"),
+        # Named acting once, then plainly: still the acting head.
+        ("Bupati Bogor Asmawa Tosepu hadir. Pj Bupati Bogor Asmawa Tosepu berkata.", "Pj"),
+        ("Rakor dibuka Bupati Bogor Asmawa Tosepu di aula.", None),
+    ],
+)
+def test_tag_officials_marks_acting_offices(text: str, acting: str | None) -> None:
+    [official] = tag_text(text).officials
+    assert (official.name, official.role, official.acting) == ("Asmawa Tosepu", "Bupati", acting)
+
+
+def test_tag_officials_reads_no_region_into_a_name_before_the_next_office() -> None:
+    tags = tag_text("Hadir Bupati Purworejo Yuli Hastuti SH, Penjabat (Pj) Sekda Purworejo.")
+    assert people(tags) == {"Yuli Hastuti": ("Bupati", "33.06")}

@@ -65,7 +65,8 @@ def test_other_articles_keep_their_tags_when_one_is_replaced(store: Store) -> No
 
 def test_article_and_tag_columns_mirror_the_model(store: Store) -> None:
     a = article(editor="Rina", dateline="BLAMBANGAN UMPU", dup_of="abc")
-    store.save_article(a, tags(a), pipeline_version="t1", content_hash="f" * 64)
+    acting = Official("Raden Adipati Surya", "Bupati", "18.08", 2, evidence("Raden"), acting="Pj")
+    store.save_article(a, tags(a, officials=[acting]), pipeline_version="t1", content_hash="f" * 64)
     _, rows = store.query(
         "SELECT article_id, url, source, title, text, author, editor, dateline, site, lang,"
         " relevant, relevance, dup_of, pipeline_version, content_hash FROM articles"
@@ -80,6 +81,10 @@ def test_article_and_tag_columns_mirror_the_model(store: Store) -> None:
     assert store.query("SELECT * FROM article_regions")[1] == [
         (a.id, "18.08", 1, ev.start, ev.end, "Way Kanan")
     ]
+    _, officials = store.query(
+        "SELECT name, role, acting, region_code, mentions, evidence FROM officials"
+    )
+    assert officials == [("Raden Adipati Surya", "Bupati", "Pj", "18.08", 2, "Raden")]
     _, scores = store.query(
         "SELECT subject_code, subject, value, year, zone, rank, kind, evidence FROM scores"
     )
