@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from core.gazetteer import GazetteerEntry
 from core.model import Evidence, Official
 
-from .region_names import name_index
+from .region_names import NameIndex, district_index, name_index
 from .regions import RegionMention
 
 _RI = r"(?:\s+(?:RI|Ri|Republik\s+Indonesia))?"
@@ -98,6 +99,7 @@ _BACKWARD = re.compile(
     r"(?P<name>(?:[A-Z][\w'\u2019.\-]*\s+){0,3}[A-Z][\w'\u2019\-]*\.?)\s*(?:,|\bselaku|\bsebagai)\s*$"
 )
 _MAX_NAME = 5
+_DISTRICT_WORD = re.compile(r"(?:Kecamatan|Kec\.)\s+")
 # Physicians' titles are written in lower case by convention ("dr Tolkha Amaruddin").
 _LOWER_TITLE = re.compile(r"(?:dr|drg|drh)\.?\s+(?=[A-Z])")
 _NAME_SHORT_FORMS = frozenset({"abd", "moh", "mokh", "moch", "mochd", "muh", "muhd", "mhd", "mohd"})
@@ -141,6 +143,7 @@ class _Reader:
         self.mentions = mentions
         self.mention_starts = [m.start for m in mentions]
         self._first_entry = {m.key: m.entry for m in reversed(mentions) if m.entry}
+        self._codes = {m.entry.code for m in mentions if m.entry}
         self.office = _word_list("office_words.txt")
         self.titles = _word_list("titles.txt")
         self.stop = _word_list("name_stopwords.txt")
@@ -218,6 +221,37 @@ class _Reader:
         ("Kadisperekraf Malut Tahmid Wahab" reads like the proper noun "Malut Tahmid"): after
         an office that word is the person, so a strong name of one region is the office's."""
         index = name_index()
+        best: RegionMention | None = None
+        for end, key in self._names_along(index, at):
+            entries = index.lookup(key)
+            if key in index.weak:
+                continue
+            # A shared name ("Banjar") means the region the article named so elsewhere.
+            entry = entries[0] if len(entries) == 1 else self._first_entry.get(key)
+            if entry is not None:
+                best = RegionMention(at, at, end, key, entries, None, entry)
+        return best
+
+    def _district_at(self, at: int) -> tuple[int, GazetteerEntry | None] | None:
+        """(end, kabupaten or kota) of the longest kecamatan name at ``at``, after an optional
+        "Kecamatan": "Camat Gadingrejo Suryadi" is the camat of Gadingrejo. A name several
+        kabupaten share means the one the article names, if it names exactly one of them."""
+        word = _DISTRICT_WORD.match(self.text, at)
+        at = word.end() if word else at
+        index = district_index()
+        found = None
+        for end, key in self._names_along(index, at):
+            found = end, index.lookup(key)
+        if found is None:
+            return None
+        end, parents = found
+        named = [p for p in parents if p.code in self._codes]
+        if len(parents) == 1:
+            return end, parents[0]
+        return end, named[0] if len(named) == 1 else None
+
+    def _names_along(self, index: NameIndex, at: int) -> Iterator[tuple[int, str]]:
+        """(end, key) of every name of ``index`` the capitalised words at ``at`` spell."""
         ends: list[int] = []
 
         def words() -> Iterator[str]:
@@ -230,16 +264,8 @@ class _Reader:
                     return
                 pos += 1
 
-        best: RegionMention | None = None
         for used, key in index.keys_along(words()):
-            entries = index.lookup(key)
-            if key in index.weak:
-                continue
-            # A shared name ("Banjar") means the region the article named so elsewhere.
-            entry = entries[0] if len(entries) == 1 else self._first_entry.get(key)
-            if entry is not None:
-                best = RegionMention(at, at, ends[used - 1], key, entries, None, entry)
-        return best
+            yield ends[used - 1], key
 
     def read_name(self, pos: int) -> tuple[str, int, int] | None:
         """(name, start, end) of the personal name at ``pos``, titles dropped."""
@@ -359,7 +385,8 @@ class _Reader:
             _, role, region_type = _ROLES[index]
             if "{n}" in role:
                 role = role.format(n=_roman(m.group("n")))
-            after, mention = self._skip_office(m.end())
+            district = self._district_at(self._skip_spaces(m.end())) if role == "Camat" else None
+            after, mention = self._skip_office(district[0] if district else m.end())
             if role in _AGENCY_ROLES:
                 after = max(after, self._past_agency(m.end()))
                 role = _agency_role(role, self.text[m.start() : after], mention, self.text)
@@ -372,6 +399,8 @@ class _Reader:
             if role.startswith("Ketua Ombudsman") and mention and mention.entry:
                 role, region_type = "Kepala Perwakilan Ombudsman", "provinsi"
             code = mention.entry.code if mention and mention.entry else None
+            if code is None and district and district[1]:
+                code = district[1].code
             span = (min(m.start(), start), max(m.end(), end))
             acting = next((a for a in _ACTING if m.group(a)), None)
             found.append(_Found(name, role, region_type, code, *span, acting))

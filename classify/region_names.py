@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from core.gazetteer import GazetteerEntry, by_code, province_aliases, regions
+from core.gazetteer import GazetteerEntry, by_code, districts, province_aliases, regions
 
 _ABBREVIATIONS = {"kep": "kepulauan", "kab": "kabupaten"}
 # Shorter forms of names that lead or end with a word locals drop ("Kabupaten Yapen").
@@ -97,7 +97,26 @@ def name_index() -> NameIndex:
     for line in _data_text("weak_names.txt").splitlines():
         if line.strip() and not line.startswith("#"):
             weak.add(fold(line))
-    longest = max(len(re.findall(r"[^\W_]+", e.name)) for e in regions())
+    return _built(table, weak, (e.name for e in regions()))
+
+
+@cache
+def district_index() -> NameIndex:
+    """Kecamatan names; each key looks up the kabupaten or kota its kecamatan lie in (a name
+    such as Karanganyar is a kecamatan in several)."""
+    table: dict[str, list[GazetteerEntry]] = {}
+    codes = by_code()
+    for district in districts():
+        parents = table.setdefault(fold(district.name), [])
+        if codes[district.parent_code] not in parents:
+            parents.append(codes[district.parent_code])
+    return _built(table, set(), (d.name for d in districts()))
+
+
+def _built(
+    table: dict[str, list[GazetteerEntry]], weak: set[str], names: Iterable[str]
+) -> NameIndex:
+    longest = max(len(re.findall(r"[^\W_]+", name)) for name in names)
     return NameIndex(
         entries={k: tuple(v) for k, v in table.items()},
         weak=frozenset(weak),

@@ -78,7 +78,7 @@ def test_tag_officials_counts_short_later_mentions(seed_tags: dict[str, Tags]) -
             "Menteri",
             None,
         ),
-        ("Camat Palibelo, Drs. Darwis, menyambut warga.", "Darwis", "Camat", None),
+        ("Camat Palibelo, Drs. Darwis, menyambut warga.", "Darwis", "Camat", "52.06"),
         (
             "Kepala Dinas Pariwisata dan Ekonomi Kreatif (Kadisperekraf) Malut Tahmid Wahab "
             "mengatakan festival digelar bergilir.",
@@ -192,6 +192,22 @@ def test_tag_officials_counts_short_later_mentions(seed_tags: dict[str, Tags]) -
             "Gubernur",
             "18",
         ),
+        # The camat's kecamatan is no part of the name; it tells the kabupaten or kota.
+        (
+            "Acara dibuka Camat Kecamatan Kebayoran Baru Aroman Nimbang di aula.",
+            "Aroman Nimbang",
+            "Camat",
+            "31.74",
+        ),
+        ("Camat Teluk Betung Utara Rizki Ananda hadir.", "Rizki Ananda", "Camat", "18.71"),
+        # Gadingrejo is a kecamatan of Pringsewu and of Kota Pasuruan: the article says which.
+        (
+            "Di Pringsewu, Camat Gadingrejo Suryadi membuka rakor.",
+            "Suryadi",
+            "Camat",
+            "18.10",
+        ),
+        ("Camat Gadingrejo Suryadi membuka rakor.", "Suryadi", "Camat", None),
         # A physician's title in lower case.
         (
             "Kepala Dinas Kesehatan Bangka Tengah, dr Anas Maarif mengatakan.",
@@ -222,6 +238,7 @@ def test_tag_officials_reads_office_and_name(
         "Kepala Seksi Pengelolaan Informasi Publik hadir.",
         "Piala Bupati Cup III digelar di stadion.",
         "Redaktur & Reporter : Tim Redaksi",
+        "Hadir Kepala Dinas PMD, Camat Ambarawa, Camat Gadingrejo, dan kepala pekon.",
     ],
 )
 def test_tag_officials_skips_journalists_and_unnamed_offices(text: str) -> None:

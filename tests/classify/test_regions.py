@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from classify.region_names import name_index
-from core.gazetteer import regions
+from classify.region_names import district_index, fold, name_index
+from core.gazetteer import by_code, districts, regions
 from core.model import Tags
 
 from .conftest import tag_text
@@ -49,6 +49,15 @@ def test_every_gazetteer_region_is_found_with_its_type_word() -> None:
         found = index.resolve(entry.name, entry.type)
         assert found == entry
         assert entry.code in codes(tag_text(text)), entry
+
+
+def test_every_kecamatan_looks_up_its_kabupaten_or_kota() -> None:
+    index = district_index()
+    assert len(districts()) == 7285
+    for district in districts():
+        parent = by_code()[district.parent_code]
+        assert parent.type in ("kabupaten", "kota")
+        assert parent in index.lookup(fold(district.name)), district
 
 
 @pytest.mark.parametrize(
