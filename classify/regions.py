@@ -262,8 +262,9 @@ class _Scanner:
         if not name:
             return None
         end, key = name
+        # "Desa Ngawi" is a village; "Desa (DPMD) Bangkalan" ends an office's name.
         if type_ == "block":
-            return None, end
+            return (None, end) if start == last + 1 else None
         return self._mention(i, start, end, key, type_), end
 
     def _mention(

@@ -142,3 +142,21 @@ def test_tag_regions_ignores_streets_and_lowercase_words() -> None:
 )
 def test_tag_regions_datelines_acronyms_and_local_names(text: str, expected: set[str]) -> None:
     assert codes(tag_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Police units of Jakarta carry "Metro" in their names; Kota Metro is in Lampung.
+        ("Polda Metro Pelajari Temuan Ombudsman soal layanan.", set()),
+        ("Kasat Binmas Polres Metro Jakarta Barat AKBP Dri Astuti hadir.", {"31.73"}),
+        ("Polres Metro menggelar rapat pelayanan publik di Lampung.", {"18.72", "18"}),
+        # Villages named like a kabupaten are villages.
+        ("Sosialisasi digelar di Pekon Tulungagung, Kabupaten Pringsewu.", {"18.10"}),
+        ("Warga Desa Ngawi mengadu.", set()),
+        # An office whose name ends in "Desa" still names its region after the acronym.
+        ("Kepala Dinas Pemberdayaan Masyarakat dan Desa (DPMD) Bangkalan hadir.", {"35.26"}),
+    ],
+)
+def test_tag_regions_police_units_and_villages(text: str, expected: set[str]) -> None:
+    assert codes(tag_text(text)) == expected
