@@ -2,7 +2,8 @@
 
 A number counts as a score when score words come just before it ("nilai 93,78", "skor",
 "IKM"), "poin" follows it, or a region name precedes it in a ranking list ("Lampung 88,76").
-Money ("Rp 93,5 juta"), percentages, counts, dates and law numbers are not scores.
+Money ("Rp 93,5 juta"), counts, dates, law numbers and percentages (unless a score word names
+them: "skor penilaian 89,41%") are not scores.
 
 The zone is the one written nearest ("zona hijau", "predikat kepatuhan tinggi"); a compliance
 score with none written gets the Ombudsman's banding of its value (>= 81 hijau, > 50 kuning,
@@ -21,20 +22,28 @@ from core.model import Evidence, Score, Zone
 from .numbers import parse_id_number
 from .regions import RegionMention
 
-_NUMBER = re.compile(r"(?<![\d.,/:\w])(?P<n>\d{1,3}(?:[.,]\d{1,2})?)(?![\d/:%]|[.,]\d)")
+_NUMBER = re.compile(r"(?<![\d.,/:\w])(?P<n>\d{1,3}(?:[.,]\d{1,2})?)(?![\d/:]|[.,]\d)")
 # "nilai 15, 16": some sites type a space after the decimal comma.
 _SPACED = re.compile(r"(?<![\d.,])(?P<a>\d{1,3}),\s(?P<b>\d{2})(?!\d|[.,]\d)")
 _CUE_BEFORE = re.compile(
-    r"(?:nilai|skor|score|poin|kepatuhan|ikm|ipp|indeks|predikat|zona|capaian|angka|nilainya)"
-    # A year may stand between the cue and the value ("nilai kepatuhan tahun 2021 sebesar").
-    r"(?:[^.\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,60}$",
+    r"(?:nilai|skor|score|poin|kepatuhan|ikm|skm|ipp|indeks|predikat|zona|capaian|angka|nilainya)"
+    # A year may stand between the cue and the value ("nilai kepatuhan tahun 2021 sebesar"),
+    # and earlier values of a list by year ("pada 2016 (56,48), 2017 (63,15)").
+    r"(?:[^.\d]|(?<!\d)(?:19|20)\d\d(?!\d)|\(\d{1,3},\d{1,2}\)){0,60}$",
     re.IGNORECASE,
 )
 _TIGHT_CUE = re.compile(r"(?:nilai|skor|zona)\W{0,3}$", re.IGNORECASE)
-_POIN_AFTER = re.compile(r"^\s*(?:poin|point)\b", re.IGNORECASE)
+_POIN_AFTER = re.compile(r"\s*(?:poin|point)\b", re.IGNORECASE)
 _MONEY_BEFORE = re.compile(r"(?:\bRp|\bIDR|\$)\.?\s*$", re.IGNORECASE)
 _NOT_SCORE_AFTER = re.compile(
-    r"^\s*(?:%|persen|tahun|hari|orang|unit|juta|miliar|ribu|-\s*\d|WIB\b|WITA\b|WIT\b)",
+    r"\s*(?:tahun|hari|orang|unit|juta|miliar|ribu|-\s*\d|WIB\b|WITA\b|WIT\b)",
+    re.IGNORECASE,
+)
+_PERCENT_AFTER = re.compile(r"\s*(?:%|persen\b)", re.IGNORECASE)
+# A percentage is a share of something (a budget, the people served) unless a score word
+# names it, two words away at most: "skor penilaian 89,41%", "nilai IKM 85,5 persen".
+_PERCENT_CUE = re.compile(
+    r"\b(?:nilai|skor|score|indeks|ikm|skm|ipp)(?:\s+[^\W\d]+){0,2}\s*(?:sebesar|:)?\s*$",
     re.IGNORECASE,
 )
 # A time of day ("pukul 14.30") reads like a decimal value.
@@ -66,7 +75,7 @@ _LOCATIVE = re.compile(r"(?:\bdi|\bse-?|tingkat)\s*$", re.IGNORECASE)
 _REACH = 400
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n+")
 _KINDS = (
-    ("ikm", re.compile(r"\bIKM\b|indeks\s+kepuasan|survei\s+kepuasan", re.IGNORECASE)),
+    ("ikm", re.compile(r"\b[IS]KM\b|indeks\s+kepuasan|survei\s+kepuasan", re.IGNORECASE)),
     ("ipp", re.compile(r"\bIPP\b|indeks\s+pelayanan\s+publik", re.IGNORECASE)),
     (
         "kepatuhan",
@@ -110,7 +119,12 @@ def _candidates(text: str, mentions: list[RegionMention]) -> list[_Candidate]:
         if any(s <= m.start() < e for s, e in taken):
             continue
         value = parse_id_number(m.group("n"))
-        if value is None or value > 100 or _NOT_SCORE_AFTER.match(text[m.end() :]):
+        if value is None or value > 100 or _NOT_SCORE_AFTER.match(text, m.end()):
+            continue
+        decimal = "," in m.group("n") or "." in m.group("n")
+        if _PERCENT_AFTER.match(text, m.end()) and not (
+            decimal and _PERCENT_CUE.search(text, max(0, m.start() - 40), m.start())
+        ):
             continue
         if _MONEY_BEFORE.search(text, max(0, m.start() - 6), m.start()) or _CLOCK_BEFORE.search(
             text, max(0, m.start() - 8), m.start()
@@ -122,8 +136,7 @@ def _candidates(text: str, mentions: list[RegionMention]) -> list[_Candidate]:
             bisect_left(region_ends, m.start() - 12) : bisect_right(region_ends, m.start())
         ]
         after_region = any(_LIST_LINK.fullmatch(text[end : m.start()]) for end in nearby)
-        decimal = "," in m.group("n") or "." in m.group("n")
-        poin = _POIN_AFTER.match(text[m.end() :]) is not None
+        poin = _POIN_AFTER.match(text, m.end()) is not None
         if (
             poin
             or (decimal and (_CUE_BEFORE.search(before) or after_region))

@@ -49,6 +49,8 @@ def test_tag_scores_kind_and_zone_from_words() -> None:
     "text",
     [
         "Sebanyak 85,5 persen warga puas dengan layanan.",
+        "Realisasi anggaran mencapai 89,41% sementara nilai kepatuhan dibahas.",
+        "Sebanyak 45% warga puas dengan skor 90%.",
         "Anggaran Rp 93,78 miliar disetujui DPRD.",
         "Rapat dimulai pukul 14.30 WIB di Kota Medan.",
         "Nilai kepatuhan dibahas, pegawai pulang pukul 15.30 di Kota Medan.",
@@ -118,3 +120,30 @@ def test_tag_scores_year_is_not_a_law_year() -> None:
         "Tahun 2021 Kabupaten Kaur meraih nilai kepatuhan 94,50 (UU 25/2009)."
     ).scores
     assert score.year == 2021
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        # A percentage a score word names.
+        (
+            "Kabupaten Tanah Bumbu meraih predikat kepatuhan tinggi dengan skor penilaian 89,41%.",
+            89.41,
+            "kepatuhan",
+        ),
+        ("Kota Medan meraih nilai IKM 85,5 persen tahun ini.", 85.5, "ikm"),
+        # SKM, the survei kepuasan masyarakat, is the IKM by another name.
+        ("SKM Setda Kota Denpasar mencapai 87,32 kategori baik.", 87.32, "ikm"),
+    ],
+)
+def test_tag_scores_reads_named_percentages_and_skm(text: str, value: float, kind: str) -> None:
+    [score] = tag_text(text).scores
+    assert (score.value, score.kind) == (value, kind)
+
+
+def test_tag_scores_reads_values_listed_by_year() -> None:
+    tags = tag_text(
+        "Kabupaten Banyumas masuk zona merah dengan skor 31,56. Angkanya terus meningkat pada "
+        "2016 (56,48) dan 2017 (63,15)."
+    )
+    assert [(s.value, s.year) for s in tags.scores] == [(31.56, None), (56.48, 2016), (63.15, 2017)]
