@@ -48,7 +48,11 @@ _ROLES: tuple[tuple[str, str, str | None], ...] = (
     (r"Wali\s*[Kk]ota|Wako", "Wali Kota", "kota"),
     (r"Wakil\s+Gubernur|Wagub", "Wakil Gubernur", "provinsi"),
     (r"Gubernur", "Gubernur", "provinsi"),
-    (r"Sekretaris\s+Daerah|Sekda(?:kab|ko|prov)?", "Sekretaris Daerah", "any"),
+    (
+        r"Sekretaris\s+(?:Daerah|Kota|Kabupaten|Provinsi)|Sekda(?:kab|ko|prov)?",
+        "Sekretaris Daerah",
+        "any",
+    ),
     (r"Asisten\s+(?P<n>I{1,3}|IV|[1-4])", "Asisten {n} Sekretariat Daerah", "any"),
     # The office's acronym is often glued on ("Kadisnakertrans") or written for the word
     # ("Kepala Disdukcapil").
@@ -89,7 +93,12 @@ _ROLE = re.compile(
     + r")\b",
 )
 _TOKEN = re.compile(r"[A-Z][\w'\u2019\-]*\.?|[A-Z]\.")
-_OFFICE_FILLER = re.compile(r"\([^)]{1,40}\)|[A-Z]{2,}\b|&|dan\b|[-/](?=\w)|,(?=\s*[A-Z]{2,})")
+# "Kepala Perwakilan Ombudsman Sultra terpilih, Mastri Susilo", "Bupati Lebong periode
+# 2021-2026 Kopli Ansori": words that qualify the office, not the person.
+_OFFICE_FILLER = re.compile(
+    r"\([^)]{1,40}\)|[A-Z]{2,}\b|&|dan\b|[-/](?=\w)|,(?=\s*[A-Z]{2,})"
+    r"|terpilih\b|definitif\b|periode\s+\d{4}\s*[-\u2013]\s*\d{4}"
+)
 # One piece of a central office's name: a capitalised word, a parenthesis, or a joiner.
 _AGENCY_PIECE = re.compile(r"[ \t]*(?:(?P<word>[A-Z][\w\-]*)|\([^)]{1,40}\)|dan\b|bidang\b|&|,|-)")
 _AGENCY_WORDS = 16

@@ -208,6 +208,22 @@ def test_tag_officials_counts_short_later_mentions(seed_tags: dict[str, Tags]) -
             "18.10",
         ),
         ("Camat Gadingrejo Suryadi membuka rakor.", "Suryadi", "Camat", None),
+        # The Sekretaris of a kota or kabupaten is its Sekda.
+        (
+            "Sekretaris Kota Kotamobagu Ir. Sande Dodo membuka rapat.",
+            "Sande Dodo",
+            "Sekretaris Daerah",
+            "71.74",
+        ),
+        # Words that qualify the office stand between it and the person.
+        (
+            "Kepala Perwakilan ORI Sultra terpilih, Mastri Susilo, dilantik.",
+            "Mastri Susilo",
+            "Kepala Perwakilan Ombudsman",
+            "74",
+        ),
+        ("Bupati Lebong periode 2021-2026 Kopli Ansori hadir.", "Kopli Ansori", "Bupati", "17.07"),
+        ("Menko Polhukam Mahfud MD mengatakan.", "Mahfud", "Menteri", None),
         # A physician's title in lower case.
         (
             "Kepala Dinas Kesehatan Bangka Tengah, dr Anas Maarif mengatakan.",
