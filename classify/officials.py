@@ -67,6 +67,9 @@ _ROLES: tuple[tuple[str, str, str | None], ...] = (
     # Not the police rank ("Inspektur Polisi Satu").
     (r"Inspektur(?!\s+Polisi)|Kepala\s+Inspektorat", "Inspektur", "any"),
     (r"Camat", "Camat", "any"),
+    # Police and agency spokespeople, quoted in most news of incidents: the office as written
+    # ("Kasi Humas Polres Bangka Tengah" -> "Kasi Humas Polres").
+    (r"(?:Kasi|Kasubb?ag|Kabag|Kabid)\s+Humas", "Kepala Humas", "any"),
     # Other heads of an office, named by the office as written ("Kepala DPMPPA", "Kepala
     # Kantor Perizinan Terpadu"); not Kepala Seksi or Bidang, whose long unit names run into
     # the person with no acronym to mark the end.
@@ -420,7 +423,10 @@ class _Reader:
 # Pelaksana Harian: the prefixes of an office held in someone's stead.
 _ACTING = ("Pj", "Pjs", "Plt", "Plh")
 _HEADLINE_CHARS = 240
-_AGENCY_ROLES = frozenset({"Kepala Badan", "Kepala Pusat", "Asisten Deputi", "Deputi", "Kepala"})
+_TYPE_WORDS = frozenset({"kabupaten", "kab", "kota", "provinsi", "prov", "propinsi", "kotamadya"})
+_AGENCY_ROLES = frozenset(
+    {"Kepala Badan", "Kepala Pusat", "Asisten Deputi", "Deputi", "Kepala", "Kepala Humas"}
+)
 
 
 def _in_headline(text: str, pos: int) -> bool:
@@ -449,7 +455,10 @@ def _agency_role(role: str, written: str, mention: RegionMention | None, text: s
         head = role.split()[0] if role in ("Kepala Badan", "Kepala Pusat") else role
         return f"{head} {acronym.group(1)}"
     if mention is not None:
-        written = written.split(text[mention.start : mention.end])[0]
+        # An institution before the region stays ("Kasi Humas Polres"); a type word goes.
+        cue = text[mention.start : mention.name_start].split()
+        kept = " ".join(w for w in cue if _plain(w) not in _TYPE_WORDS)
+        written = written.split(text[mention.start : mention.end])[0].rstrip(" ,") + " " + kept
     return " ".join(written.split()[:8]).rstrip(",")
 
 

@@ -224,6 +224,19 @@ def test_tag_officials_counts_short_later_mentions(seed_tags: dict[str, Tags]) -
         ),
         ("Bupati Lebong periode 2021-2026 Kopli Ansori hadir.", "Kopli Ansori", "Bupati", "17.07"),
         ("Menko Polhukam Mahfud MD mengatakan.", "Mahfud", "Menteri", None),
+        # Spokespeople, named by their unit as written; the police rank is a title.
+        (
+            "Kasi Humas Polres Bangka Tengah, Iptu Erwin Syahri, menegaskan.",
+            "Erwin Syahri",
+            "Kasi Humas Polres",
+            "19.04",
+        ),
+        (
+            "Kepala Bagian Kesejahteraan Rakyat, Setda Kabupaten Lamandau Nanang Handoko hadir.",
+            "Nanang Handoko",
+            "Kepala Bagian Kesejahteraan Rakyat Setda",
+            "62.09",
+        ),
         # A physician's title in lower case.
         (
             "Kepala Dinas Kesehatan Bangka Tengah, dr Anas Maarif mengatakan.",
