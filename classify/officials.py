@@ -251,15 +251,15 @@ class _Reader:
         word = _DISTRICT_WORD.match(self.text, at)
         at = word.end() if word else at
         index = district_index()
-        found = None
+        found: tuple[int, tuple[GazetteerEntry, ...]] | None = None
         for end, key in self._names_along(index, at):
             found = end, index.lookup(key)
         if found is None:
             return None
         end, parents = found
-        named = [p for p in parents if p.code in self._codes]
         if len(parents) == 1:
             return end, parents[0]
+        named = [p for p in parents if p.code in self._codes]
         return end, named[0] if len(named) == 1 else None
 
     def _names_along(self, index: NameIndex, at: int) -> Iterator[tuple[int, str]]:
