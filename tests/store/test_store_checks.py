@@ -36,6 +36,7 @@ BAD_ROWS = {
     "events_accepted_values": "UPDATE events SET type = 'party'",
     "evidence_matches_text": "UPDATE officials SET evidence = 'Raden Adipati Surja'",
     "laws_accepted_values": "UPDATE laws SET law = 'UU nomor 25'",
+    "officials_accepted_values": "UPDATE officials SET acting = 'Bupati'",
     "officials_not_null": "UPDATE officials SET name = ' '",
     "pages_url_unique": (
         "INSERT INTO pages (url, fetched_at, first_fetched_at) "
