@@ -69,7 +69,7 @@ _ROLES: tuple[tuple[str, str, str | None], ...] = (
     (r"Camat", "Camat", "any"),
     # Police and agency spokespeople, quoted in most news of incidents: the office as written
     # ("Kasi Humas Polres Bangka Tengah" -> "Kasi Humas Polres").
-    (r"(?:Kasi|Kasubb?ag|Kabag|Kabid)\s+Humas", "Kepala Humas", "any"),
+    (r"(?P<h>Kasi|Kasubb?ag|Kabag|Kabid)\s+Humas", "{h} Humas", "any"),
     # Other heads of an office, named by the office as written ("Kepala DPMPPA", "Kepala
     # Kantor Perizinan Terpadu"); not Kepala Seksi or Bidang, whose long unit names run into
     # the person with no acronym to mark the end.
@@ -394,12 +394,12 @@ class _Reader:
             if _in_headline(self.text, m.start()):
                 continue
             index = next(i for i in range(len(_ROLES)) if m.group(f"r{i}"))
-            _, role, region_type = _ROLES[index]
-            if "{n}" in role:
-                role = role.format(n=_roman(m.group("n")))
+            _, template, region_type = _ROLES[index]
+            # "Asisten {n}", "{h} Humas": the office takes a part of what was written.
+            role = template.format(n=_roman(m.group("n") or ""), h=m.group("h"))
             district = self._district_at(self._skip_spaces(m.end())) if role == "Camat" else None
             after, mention = self._skip_office(district[0] if district else m.end())
-            if role in _AGENCY_ROLES:
+            if template in _AGENCY_ROLES:
                 after = max(after, self._past_agency(m.end()))
                 role = _agency_role(role, self.text[m.start() : after], mention, self.text)
             named = self._after_place(self.read_name(after))
@@ -425,7 +425,7 @@ _ACTING = ("Pj", "Pjs", "Plt", "Plh")
 _HEADLINE_CHARS = 240
 _TYPE_WORDS = frozenset({"kabupaten", "kab", "kota", "provinsi", "prov", "propinsi", "kotamadya"})
 _AGENCY_ROLES = frozenset(
-    {"Kepala Badan", "Kepala Pusat", "Asisten Deputi", "Deputi", "Kepala", "Kepala Humas"}
+    {"Kepala Badan", "Kepala Pusat", "Asisten Deputi", "Deputi", "Kepala", "{h} Humas"}
 )
 
 
@@ -450,15 +450,16 @@ def _roman(n: str) -> str:
 def _agency_role(role: str, written: str, mention: RegionMention | None, text: str) -> str:
     """The office as written, up to its region: "Kepala Badan Penanggulangan Bencana Daerah
     (BPBD) Sitaro" -> "Kepala BPBD", "Deputi Bidang Pelayanan Publik Kementerian PANRB"."""
-    acronym = re.search(r"\(([A-Z]{2,})\)", written)
-    if acronym:
-        head = role.split()[0] if role in ("Kepala Badan", "Kepala Pusat") else role
-        return f"{head} {acronym.group(1)}"
     if mention is not None:
         # An institution before the region stays ("Kasi Humas Polres"); a type word goes.
         cue = text[mention.start : mention.name_start].split()
         kept = " ".join(w for w in cue if _plain(w) not in _TYPE_WORDS)
         written = written.split(text[mention.start : mention.end])[0].rstrip(" ,") + " " + kept
+    # The office's own acronym, not the region's ("Polda Nusa Tenggara Barat (NTB)").
+    acronym = re.search(r"\(([A-Z]{2,})\)", written)
+    if acronym:
+        head = role.split()[0] if role in ("Kepala Badan", "Kepala Pusat") else role
+        return f"{head} {acronym.group(1)}"
     return " ".join(written.split()[:8]).rstrip(",")
 
 

@@ -231,6 +231,13 @@ def test_tag_officials_counts_short_later_mentions(seed_tags: dict[str, Tags]) -
             "Kasi Humas Polres",
             "19.04",
         ),
+        # The acronym in parentheses is the region's, not the office's.
+        (
+            "Kabid Humas Polda Nusa Tenggara Barat (NTB) Kombes Pol Artanto mengatakan.",
+            "Artanto",
+            "Kabid Humas Polda",
+            "52",
+        ),
         (
             "Kepala Bagian Kesejahteraan Rakyat, Setda Kabupaten Lamandau Nanang Handoko hadir.",
             "Nanang Handoko",
