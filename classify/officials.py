@@ -54,26 +54,57 @@ _ROLES: tuple[tuple[str, str, str | None], ...] = (
         "any",
     ),
     (r"Asisten\s+(?P<n>I{1,3}|IV|[1-4])", "Asisten {n} Sekretariat Daerah", "any"),
+    # Or named by their portfolio ("Asisten Perekonomian dan Pembangunan Setda Tuban").
+    (
+        r"Asisten\s+(?:Bidang\s+)?(?=(?:Pemerintahan|Perekonomian|Ekonomi|Administrasi)\b)",
+        "Asisten",
+        "any",
+    ),
     # The office's acronym is often glued on ("Kadisnakertrans") or written for the word
     # ("Kepala Disdukcapil").
     (r"Kepala\s+Dinas|Kepala\s+Dis[a-z]\w+|Kadis\w*", "Kepala Dinas", "any"),
     (r"Kepala\s+Biro|Karo", "Kepala Biro", "provinsi"),
-    (r"Kepala\s+Badan", "Kepala Badan", "any"),
+    # Or by its acronym ("Kepala Bappeda", "Kepala Bapenda", "Kepala Bakesbangpol").
+    (r"Kepala\s+Badan|Kepala\s+Ba(?:pp|pe|ke|li)[a-z]+", "Kepala Badan", "any"),
     # Offices of the centre named by what follows them ("Kepala Pusat Data ... BNPB",
     # "Deputi Bidang Pelayanan Publik Kementerian PANRB"), as Kepala Badan is.
     (r"Kepala\s+Pusat", "Kepala Pusat", None),
     (r"Asisten\s+Deputi|Asdep", "Asisten Deputi", None),
+    (r"Sekretaris\s+Deputi", "Sekretaris Deputi", None),
     (r"Deputi", "Deputi", None),
+    # The ministries' first echelon, named by their office as written.
+    (r"Sekretaris\s+Jenderal|Sekjen", "Sekretaris Jenderal", None),
+    (r"Sekretaris\s+(?:Kementerian|Utama)|Sesmen\w*", "Sekretaris Kementerian", None),
+    (r"Direktur\s+Jenderal|Dirjen", "Direktur Jenderal", None),
+    (r"Inspektur\s+Jenderal", "Inspektur Jenderal", None),
     # Not the police rank ("Inspektur Polisi Satu").
     (r"Inspektur(?!\s+Polisi)|Kepala\s+Inspektorat", "Inspektur", "any"),
     (r"Camat", "Camat", "any"),
     # Police and agency spokespeople, quoted in most news of incidents: the office as written
     # ("Kasi Humas Polres Bangka Tengah" -> "Kasi Humas Polres").
     (r"(?P<h>Kasi|Kasubb?ag|Kabag|Kabid)\s+Humas", "{h} Humas", "any"),
+    # Police chiefs of a province, a kabupaten or kota, a kecamatan; the rank is a title.
+    (r"Kapolda|Wakapolda", "Kapolda", "provinsi"),
+    (r"(?:Waka|Ka)pol(?:res(?:ta(?:bes)?)?|sek)", "Kapolres", "any"),
+    (r"Kasatpol\s*-?\s*PP|Kepala\s+Satpol\s*-?\s*PP", "Kepala Satpol PP", "any"),
+    # Directors of a regional hospital ("Direktur Utama (Dirut) RSUD Karangasem").
+    (
+        r"(?:Wakil\s+)?Direktur(?:\s+Utama)?"
+        r"(?=(?:\s*\((?:Dirut|Wadir)\))?\s+(?:RSUD|Rumah\s+Sakit)\b)|Dirut|Wadir",
+        "Direktur RSUD",
+        "any",
+    ),
+    # Heads of a bagian, bidang or unit written short ("Kabag Organisasi Setda Kuningan").
+    (r"Kabag|Kabid|Kalak", "Kepala", "any"),
     # Other heads of an office, named by the office as written ("Kepala DPMPPA", "Kepala
-    # Kantor Perizinan Terpadu"); not Kepala Seksi or Bidang, whose long unit names run into
-    # the person with no acronym to mark the end.
-    (r"Kepala(?=\s+(?:Kantor|Bagian|[A-Z][A-Z0-9]+)\b)", "Kepala", "any"),
+    # Kantor Perizinan Terpadu", "Kepala Bidang Kedaruratan dan Logistik BPBD"); not Kepala
+    # Seksi, a unit too small to report on.
+    (
+        r"Kepala(?=\s+(?:Kantor|Bagian|Bidang|Perwakilan|Pelaksana|Balai|Rutan|Lapas|UPT"
+        r"|Keasistenan|[A-Z][A-Z0-9]+)\b)",
+        "Kepala",
+        "any",
+    ),
     (r"Wakil\s+Menteri|Wamen\w*", "Wakil Menteri", None),
     (
         r"Menteri|Menko\w*"
@@ -103,8 +134,12 @@ _OFFICE_FILLER = re.compile(
     r"|terpilih\b|definitif\b|periode\s+\d{4}\s*[-\u2013]\s*\d{4}"
 )
 # One piece of a central office's name: a capitalised word, a parenthesis, or a joiner.
-_AGENCY_PIECE = re.compile(r"[ \t]*(?:(?P<word>[A-Z][\w\-]*)|\([^)]{1,40}\)|dan\b|bidang\b|&|,|-)")
+_AGENCY_PIECE = re.compile(
+    r"[ \t]*(?:(?P<word>[A-Z][\w\-]*)|\((?P<paren>[^)]{1,40})\)|dan\b|bidang\b|&|,|-)"
+)
 _AGENCY_WORDS = 16
+# Longer office names are cut: what follows is more often the next phrase than the office.
+_ROLE_WORDS = 12
 _COMMA = re.compile(r",[ \t]*")
 _NAME_GAP = re.compile(r"\s*(?:[,:]\s*)?")
 _BACKWARD = re.compile(
@@ -183,13 +218,24 @@ class _Reader:
                 pos = named.end
                 continue
             m = _OFFICE_FILLER.match(self.text, at)
-            # A title glued to the name ("KH.Salwa Arifin") is where the person starts.
-            if m and not (m.group().isupper() and _plain(m.group()) in self.titles):
+            # A title glued to the name ("KH.Salwa Arifin") is where the person starts; not
+            # an agency whose acronym spells one ("Kepala Perwakilan BPK Jateng").
+            if m and not (
+                m.group().isupper()
+                and _plain(m.group()) in self.titles
+                and self.text.startswith(".", m.end())
+            ):
+                # "Kapolres Tapteng dan Asisten Perekonomian ...": the next office, not this one.
+                if m.group() == "dan" and _ROLE.match(self.text, self._skip_spaces(m.end())):
+                    return pos, region
                 pos = m.end()
                 continue
             word = _TOKEN.match(self.text, at)
             if word and _plain(word.group()) in self.office:
                 pos = word.end()
+                # A full stop ends the office with its sentence ("... Reformasi Birokrasi.").
+                if word.group().endswith("."):
+                    return pos, region
                 continue
             # "Wali Kota Surabaya, Jawa Timur, Tri Rismaharini", "Menteri Koordinator Bidang
             # Hukum, HAM, Imigrasi, dan Pemasyarakatan, Yusril Ihza Mahendra": the office goes
@@ -217,16 +263,42 @@ class _Reader:
         last = pos
         for _ in range(_AGENCY_WORDS):
             m = _AGENCY_PIECE.match(self.text, pos)
-            if not m:
+            at = self._skip_spaces(pos)
+            # A region ends the name, and what comes before it is the agency's ("Pencegahan
+            # Maladministrasi Ombudsman Sumbar"); so do the next office, and a comma before
+            # what is no office.
+            if m and self._mention_at(at) is not None:
+                return max(last, pos)
+            if (
+                not m
+                or _ROLE.match(self.text, at)
+                or (
+                    m.group().strip() == ","
+                    and not self._office_goes_on(self._skip_spaces(m.end()))
+                )
+            ):
                 break
             pos = m.end()
-            word = m.group("word")
+            word = m.group("word") or m.group("paren")
             if word and (
                 (word.isupper() and len(word) > 1 and _plain(word) not in self.titles)
                 or word.startswith("Kemen")
+                or word in _AGENCY_ENDS
             ):
                 last = pos
         return last
+
+    def _unit_then_name(self, pos: int) -> int | None:
+        """Offset of the comma that closes a unit's name no list holds, when a person follows
+        it ("Kepala Bidang Pengelolaan Informasi dan Administrasi Kependudukan, Defrianto")."""
+        for _ in range(_AGENCY_WORDS):
+            m = _AGENCY_PIECE.match(self.text, pos)
+            if not m:
+                return None
+            pos = m.end()
+            if m.group().strip() == ",":
+                return pos if self.read_name(pos) is not None else None
+        return None
 
     def _region_named_at(self, at: int) -> RegionMention | None:
         """A region name the region tagger let pass because a capitalised word follows it
@@ -247,7 +319,8 @@ class _Reader:
     def _district_at(self, at: int) -> tuple[int, GazetteerEntry | None] | None:
         """(end, kabupaten or kota) of the longest kecamatan name at ``at``, after an optional
         "Kecamatan": "Camat Gadingrejo Suryadi" is the camat of Gadingrejo. A name several
-        kabupaten share means the one the article names, if it names exactly one of them."""
+        kabupaten share means the one the article names (or whose province it names), if
+        exactly one."""
         word = _DISTRICT_WORD.match(self.text, at)
         at = word.end() if word else at
         index = district_index()
@@ -257,10 +330,17 @@ class _Reader:
         if found is None:
             return None
         end, parents = found
-        if len(parents) == 1:
-            return end, parents[0]
-        named = [p for p in parents if p.code in self._codes]
-        return end, named[0] if len(named) == 1 else None
+        for named in (
+            [p for p in parents if p.code in self._codes],
+            [p for p in parents if p.code.split(".")[0] in self._codes],
+        ):
+            if len(named) == 1:
+                return end, named[0]
+        # One bare word may be the person's first name ("Camat Bambang Sutrisno"; Bambang is
+        # a kecamatan of Mamasa): a kecamatan then only where the article names its place.
+        if word is not None or " " in self.text[at:end] or self.text.startswith(",", end):
+            return end, parents[0] if len(parents) == 1 else None
+        return None
 
     def _names_along(self, index: NameIndex, at: int) -> Iterator[tuple[int, str]]:
         """(end, key) of every name of ``index`` the capitalised words at ``at`` spell."""
@@ -319,7 +399,13 @@ class _Reader:
             words.append(raw.rstrip(".") if len(plain) > 1 else raw)
             end = m.end() - (1 if raw.endswith(".") and len(plain) > 1 else 0)
             nxt = self._skip_spaces(m.end())
-            if nxt == m.end() or self.text[m.end() : nxt].count("\n"):
+            # An initial may be glued to the next part of the name ("Dolly P.Pasaribu"), not
+            # to the rest of a title ("M.Pd").
+            glued = False
+            if len(plain) == 1 and raw.endswith(".") and nxt == m.end():
+                rest = _TOKEN.match(self.text, nxt)
+                glued = rest is not None and plain + _plain(rest.group()) not in self.titles
+            if (nxt == m.end() and not glued) or self.text[m.end() : nxt].count("\n"):
                 break
             # A full word ending in a dot closes the name unless an initial follows ("Yana. D.").
             # Written short forms of names ("Mokh. Najih", "Abd. Kadir") do not close it.
@@ -345,9 +431,16 @@ class _Reader:
             and _NAME_CLOSED.match(self.text, end) is not None
         )
 
-    def _after_place(self, named: tuple[str, int, int] | None) -> tuple[str, int, int] | None:
-        """ "Camat Palibelo, Drs. Darwis": a one-word place, a comma, then the person."""
-        if named is None or " " in named[0] or self.text[named[2] : named[2] + 2] != ", ":
+    def _after_place(
+        self, named: tuple[str, int, int] | None, place: bool = False
+    ) -> tuple[str, int, int] | None:
+        """ "Camat Palibelo, Drs. Darwis": a one-word place, a comma, then the person;
+        ``place``: what was read names a place whatever its length (a hospital's name)."""
+        if (
+            named is None
+            or (" " in named[0] and not place)
+            or self.text[named[2] : named[2] + 2] != ", "
+        ):
             return named
         person = self.read_name(named[2] + 2)
         if person is None:
@@ -400,9 +493,19 @@ class _Reader:
             district = self._district_at(self._skip_spaces(m.end())) if role == "Camat" else None
             after, mention = self._skip_office(district[0] if district else m.end())
             if template in _AGENCY_ROLES:
-                after = max(after, self._past_agency(m.end()))
-                role = _agency_role(role, self.text[m.start() : after], mention, self.text)
-            named = self._after_place(self.read_name(after))
+                past = self._past_agency(m.end())
+                if past > after:
+                    # A region may follow the agency ("Kalak BPBD Garut Satria Budi").
+                    after, named_region = self._skip_office(past)
+                    mention = mention or named_region
+                written = self.text[m.start(f"r{index}") : after]
+                role = _agency_role(role, written, mention, self.text)
+            named = self._after_place(self.read_name(after), template == "Direktur RSUD")
+            if named is None and template in _AGENCY_ROLES:
+                comma = self._unit_then_name(m.end())
+                if comma is not None:
+                    named = self.read_name(comma)
+                    role = _agency_role(role, self.text[m.start(f"r{index}") : comma], None, "")
             if named is None:
                 named = self.read_backward(m.start())
             if named is None:
@@ -425,7 +528,42 @@ _ACTING = ("Pj", "Pjs", "Plt", "Plh")
 _HEADLINE_CHARS = 240
 _TYPE_WORDS = frozenset({"kabupaten", "kab", "kota", "provinsi", "prov", "propinsi", "kotamadya"})
 _AGENCY_ROLES = frozenset(
-    {"Kepala Badan", "Kepala Pusat", "Asisten Deputi", "Deputi", "Kepala", "{h} Humas"}
+    {
+        "Kepala Badan",
+        "Kepala Pusat",
+        "Asisten Deputi",
+        "Sekretaris Deputi",
+        "Deputi",
+        "Sekretaris Jenderal",
+        "Sekretaris Kementerian",
+        "Direktur Jenderal",
+        "Inspektur Jenderal",
+        "Asisten",
+        "Direktur RSUD",
+        "Kepala",
+        "{h} Humas",
+    }
+)
+
+
+# Words that end an agency's name as its acronym does ("... Ombudsman Perwakilan Banten").
+_AGENCY_ENDS = frozenset({"Ombudsman", "Setda", "Setdakab", "Setdako", "Setdaprov"})
+# Heads written short, spelt out in the role ("Kabag Organisasi" -> "Kepala Bagian Organisasi").
+_SHORT_HEADS = {
+    "Kabag": "Kepala Bagian",
+    "Kabid": "Kepala Bidang",
+    "Kalak": "Kepala Pelaksana",
+    "Sekjen": "Sekretaris Jenderal",
+    "Dirjen": "Direktur Jenderal",
+    "Dirut": "Direktur Utama",
+    "Wadir": "Wakil Direktur",
+    "Asdep": "Asisten Deputi",
+}
+
+
+_RELATED_LINK = re.compile(
+    r"\s*(?:baca\s+(?:juga|pula|selengkapnya)|berita\s+terkait|lihat\s+juga|simak\s+juga)\b",
+    re.IGNORECASE,
 )
 
 
@@ -435,7 +573,13 @@ def _in_headline(text: str, pos: int) -> bool:
     lo, hi = max(0, pos - _HEADLINE_CHARS), min(len(text), pos + _HEADLINE_CHARS)
     start = text.rfind("\n", lo, pos) + 1 or lo
     end = text.find("\n", pos, hi)
-    if (start == lo and lo > 0) or (end < 0 and hi < len(text)):
+    if start == lo and lo > 0:
+        return False
+    # The headline of another story, however long ("Baca Juga: ..., Kapolda Putu Jayan
+    # Sampaikan Kemajuan Dumas Presisi ...").
+    if _RELATED_LINK.match(text, start):
+        return True
+    if end < 0 and hi < len(text):
         return False
     line = text[start : end if end >= 0 else hi].strip()
     words = re.findall(r"[^\W\d_]+", line)
@@ -455,12 +599,18 @@ def _agency_role(role: str, written: str, mention: RegionMention | None, text: s
         cue = text[mention.start : mention.name_start].split()
         kept = " ".join(w for w in cue if _plain(w) not in _TYPE_WORDS)
         written = written.split(text[mention.start : mention.end])[0].rstrip(" ,") + " " + kept
+    # Short forms in parentheses repeat the office ("Direktur Utama (Dirut) RSUD").
+    written = re.sub(r"\s*\((?![A-Z]{2,}\))[^)]*\)", "", written)
+    first, _, rest = written.partition(" ")
+    # A spokesperson's office stays as written ("Kabid Humas Polda"), as news names it.
+    if not rest.startswith("Humas"):
+        written = f"{_SHORT_HEADS.get(first, first)} {rest}"
     # The office's own acronym, not the region's ("Polda Nusa Tenggara Barat (NTB)").
     acronym = re.search(r"\(([A-Z]{2,})\)", written)
     if acronym:
         head = role.split()[0] if role in ("Kepala Badan", "Kepala Pusat") else role
         return f"{head} {acronym.group(1)}"
-    return " ".join(written.split()[:8]).rstrip(",")
+    return " ".join(written.split()[:_ROLE_WORDS]).rstrip(",")
 
 
 def _default_region(region_type: str | None, mentions: list[RegionMention]) -> str | None:

@@ -98,6 +98,95 @@ def test_tag_officials_counts_short_later_mentions(seed_tags: dict[str, Tags]) -
             "Deputi Bidang Pelayanan Publik Kementerian PANRB",
             None,
         ),
+        # An acting head's office is the office without its prefix.
+        (
+            "ujar Plh. Deputi Bidang Pelayanan Publik Kementerian PANRB Otok Kuswandaru, tadi.",
+            "Otok Kuswandaru",
+            "Deputi Bidang Pelayanan Publik Kementerian PANRB",
+            None,
+        ),
+        # Police chiefs; the rank is a title.
+        (
+            "Kapolres Tapsel AKBP Roman Smaradhana Elhaj mengatakan vaksinasi lancar.",
+            "Roman Smaradhana Elhaj",
+            "Kapolres",
+            "12.03",
+        ),
+        # Heads written short are spelt out; the unit stays as written.
+        (
+            "Kabag Organisasi Setda Kabupaten Banyumas, Titik Pujiastuti, menyatakan siap.",
+            "Titik Pujiastuti",
+            "Kepala Bagian Organisasi Setda",
+            "33.02",
+        ),
+        (
+            "ujar Kepala Pelaksana BPBD Garut Satria Budi kepada wartawan.",
+            "Satria Budi",
+            "Kepala Pelaksana BPBD",
+            "32.05",
+        ),
+        # A unit no list holds, closed by a comma before the person.
+        (
+            "Kepala Bidang Pengelolaan Informasi dan Administrasi Kependudukan, Defrianto, S.IP"
+            " menjelaskan.",
+            "Defrianto",
+            "Kepala Bidang Pengelolaan Informasi dan Administrasi Kependudukan",
+            None,
+        ),
+        (
+            "Asisten Pemerintahan dan Kesra Setda Kota Pasuruan, Sahari Putro, membuka acara.",
+            "Sahari Putro",
+            "Asisten Pemerintahan dan Kesra Setda",
+            "35.75",
+        ),
+        # A hospital's name is no person's.
+        (
+            "di ruang Direktur Utama (Dirut) RSUD Depati Hamzah, dr. Della Riandita, kosong.",
+            "Della Riandita",
+            "Direktur Utama RSUD",
+            None,
+        ),
+        (
+            "Dorongan Dirjen Dukcapil Kemendagri, Zudan Arif Fakrulloh menyandingkan semangat.",
+            "Zudan Arif Fakrulloh",
+            "Direktur Jenderal Dukcapil Kemendagri",
+            None,
+        ),
+        # BPK is the audit board here, not the courtesy title Bpk.
+        (
+            "Kepala Perwakilan BPK Provinsi Jateng, Ayub Amali mengatakan.",
+            "Ayub Amali",
+            "Kepala Perwakilan BPK",
+            "33",
+        ),
+        (
+            "Kata Kepala Keasistenan Pencegahan Maladministrasi Ombudsman Sumbar, Yunesa Rahman.",
+            "Yunesa Rahman",
+            "Kepala Keasistenan Pencegahan Maladministrasi Ombudsman",
+            "13",
+        ),
+        # An initial glued to the rest of the name, a title glued to the initial.
+        (
+            "Menurut Bupati Tapsel Dolly P.Pasaribu vaksinasi lancar.",
+            "Dolly P. Pasaribu",
+            "Bupati",
+            "12.03",
+        ),
+        # One office joined to the next by "dan" gives the person to the second.
+        (
+            "mewakili Kapolres Tapteng dan Asisten Perekonomian Setda Kabupaten Tapteng, drh."
+            " Iskandar, hadir.",
+            "Iskandar",
+            "Asisten Perekonomian Setda",
+            "12.01",
+        ),
+        # A badan named by its acronym.
+        (
+            "Plh Kepala Bappeda Kota Malang, Ahmad Ali, membuka acara.",
+            "Ahmad Ali",
+            "Kepala Bappeda",
+            "35.73",
+        ),
         (
             "kata Kepala Pusat Data Informasi dan Humas BNPB Sutopo Purwo Nugroho di Jakarta.",
             "Sutopo Purwo Nugroho",
@@ -207,7 +296,25 @@ def test_tag_officials_counts_short_later_mentions(seed_tags: dict[str, Tags]) -
             "Camat",
             "18.10",
         ),
-        ("Camat Gadingrejo Suryadi membuka rakor.", "Suryadi", "Camat", None),
+        (
+            "Di Lampung, Camat Gadingrejo Suryadi membuka rakor.",
+            "Suryadi",
+            "Camat",
+            "18.10",
+        ),
+        # Bambang is a kecamatan of Mamasa and a first name: the article's place decides.
+        (
+            "Camat Bambang Sutrisno meninjau layanan KTP di Kabupaten Sleman.",
+            "Bambang Sutrisno",
+            "Camat",
+            "34.04",
+        ),
+        (
+            "Di Mamasa, Camat Bambang Sutrisno meninjau layanan KTP.",
+            "Sutrisno",
+            "Camat",
+            "76.03",
+        ),
         # The Sekretaris of a kota or kabupaten is its Sekda.
         (
             "Sekretaris Kota Kotamobagu Ir. Sande Dodo membuka rapat.",
@@ -223,7 +330,8 @@ def test_tag_officials_counts_short_later_mentions(seed_tags: dict[str, Tags]) -
             "74",
         ),
         ("Bupati Lebong periode 2021-2026 Kopli Ansori hadir.", "Kopli Ansori", "Bupati", "17.07"),
-        ("Menko Polhukam Mahfud MD mengatakan.", "Mahfud", "Menteri", None),
+        # "MD" is part of his name, not a title.
+        ("Menko Polhukam Mahfud MD mengatakan.", "Mahfud MD", "Menteri", None),
         # Spokespeople, named by their unit as written; the police rank is a title.
         (
             "Kasi Humas Polres Bangka Tengah, Iptu Erwin Syahri, menegaskan.",
@@ -275,6 +383,9 @@ def test_tag_officials_reads_office_and_name(
         "Piala Bupati Cup III digelar di stadion.",
         "Redaktur & Reporter : Tim Redaksi",
         "Hadir Kepala Dinas PMD, Camat Ambarawa, Camat Gadingrejo, dan kepala pekon.",
+        # The headline of another story.
+        "Baca Juga: Ombudsman RI Berkunjung, Kapolda Putu Jayan Sampaikan Kemajuan Dumas Presisi"
+        " dan Kecanggihan Command Center di Mapolda\nIa menjelaskan survei berjalan.",
     ],
 )
 def test_tag_officials_skips_journalists_and_unnamed_offices(text: str) -> None:
