@@ -154,6 +154,12 @@ def test_tag_regions_datelines_acronyms_and_local_names(text: str, expected: set
         # Villages named like a kabupaten are villages.
         ("Sosialisasi digelar di Pekon Tulungagung, Kabupaten Pringsewu.", {"18.10"}),
         ("Warga Desa Ngawi mengadu.", set()),
+        # Places named after a bay, an estuary, a cape or a bridge are no regions; regions
+        # whose names start so are.
+        ("Kecamatan jauh seperti Teluk Meranti dan Ukui sulit dijangkau.", set()),
+        ("Tim Kuala Kampar bertanding di lapangan.", set()),
+        ("Bupati meresmikan jembatan Banyumas di Bondowoso.", {"35.11"}),
+        ("Wali Kota Tanjung Pinang dan Bupati Teluk Bintuni hadir.", {"21.72", "92.06"}),
         # An office whose name ends in "Desa" still names its region after the acronym.
         ("Kepala Dinas Pemberdayaan Masyarakat dan Desa (DPMD) Bangkalan hadir.", {"35.26"}),
     ],
