@@ -199,6 +199,11 @@ def _rank(sentence: str, at: int) -> int | None:
     return int(word) if word.isdigit() else _ORDINALS[word]
 
 
+_NOT_A_SERVICE = re.compile(
+    r"\b(?:inflasi|deflasi|y-on-y|yoy|medali|pertumbuhan\s+ekonomi)\b", re.IGNORECASE
+)
+
+
 def _kind(sentence: str, text: str) -> str:
     for within in (sentence, text):
         for kind, pattern in _KINDS:
@@ -229,6 +234,9 @@ def find_scores(text: str, mentions: list[RegionMention]) -> list[Score]:
             continue
         seen.add(c.value)
         kind = _kind(sentence, text)
+        # With no index named, figures of prices and contests are no service ratings.
+        if kind == "other" and _NOT_A_SERVICE.search(sentence):
+            continue
         zone = _zone(sentence, at)
         if zone is None and kind == "kepatuhan":
             zone = compliance_zone(c.value)

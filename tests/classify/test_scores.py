@@ -105,6 +105,9 @@ def test_tag_scores_rank_out_of_total() -> None:
         "Hubungi layanan pengaduan di 0812-7788-9900 untuk nilai kepatuhan.",
         "Nilai kepatuhan diatur dalam UU Nomor 25 Tahun 2009 tentang Pelayanan Publik.",
         "Nilai kepatuhan diumumkan Rabu (15/7/2020) di Jakarta.",
+        # Inflation rates and a contest's tally, in texts that name no service index.
+        "Inflasi tertinggi Provinsi Lampung sebesar 4,10 persen, disusul Maluku Utara (3,90).",
+        "Kontingen Lamongan meraih 10 medali emas dengan skor 58 dan peringkat ke 9.",
     ],
 )
 def test_tag_scores_money_phone_law_and_dates_are_no_scores(text: str) -> None:
