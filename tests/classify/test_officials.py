@@ -112,6 +112,12 @@ def test_tag_officials_counts_short_later_mentions(seed_tags: dict[str, Tags]) -
             "Kapolres",
             "12.03",
         ),
+        (
+            "Kapolres Asahan, Ajun Komisaris Besar Sabil Umar mengatakan.",
+            "Sabil Umar",
+            "Kapolres",
+            "12.09",
+        ),
         # Heads written short are spelt out; the unit stays as written.
         (
             "Kabag Organisasi Setda Kabupaten Banyumas, Titik Pujiastuti, menyatakan siap.",
