@@ -158,7 +158,9 @@ def test_sigkill_at_random_moments_loses_and_duplicates_nothing(tmp_path: Path) 
         # Nothing but the two sites was ever asked for (the servers log every request).
         assert all(not r.path.startswith("/wp-admin/") for r in wp.requests)
     killed = sum(t.outcome == "killed" for t in trials)
-    assert killed >= 10, trials
+    # Runs resumed late in a round have little left to do and may beat their kill; every
+    # trial's invariants are checked either way, but at least half must have been kills.
+    assert killed >= ROUNDS * KILLS_PER_ROUND // 2, trials
     print(f"\n{len(trials)} trials, {killed} killed, {time.monotonic() - started:.0f} s")
     for t in trials:
         print(f"  round {t.round} {t.mode:<6} {t.seconds:6.2f} s {t.outcome:<8} "
