@@ -84,7 +84,7 @@ _ROLES: tuple[tuple[str, str, str | None], ...] = (
     # ("Kasi Humas Polres Bangka Tengah" -> "Kasi Humas Polres").
     (r"(?P<h>Kasi|Kasubb?ag|Kabag|Kabid)\s+Humas", "{h} Humas", "any"),
     # Police chiefs of a province, a kabupaten or kota, a kecamatan; the rank is a title.
-    (r"Kapolda|Wakapolda", "Kapolda", "provinsi"),
+    (r"(?:Waka|Ka)polda", "Kapolda", "provinsi"),
     (r"(?:Waka|Ka)pol(?:res(?:ta(?:bes)?)?|sek)", "Kapolres", "any"),
     (r"Kasatpol\s*-?\s*PP|Kepala\s+Satpol\s*-?\s*PP", "Kepala Satpol PP", "any"),
     # Directors of a regional hospital ("Direktur Utama (Dirut) RSUD Karangasem").
@@ -288,16 +288,18 @@ class _Reader:
                 last = pos
         return last
 
-    def _unit_then_name(self, pos: int) -> int | None:
-        """Offset of the comma that closes a unit's name no list holds, when a person follows
-        it ("Kepala Bidang Pengelolaan Informasi dan Administrasi Kependudukan, Defrianto")."""
+    def _unit_then_name(self, pos: int) -> tuple[int, tuple[str, int, int]] | None:
+        """(comma, person) where a comma closes a unit's name no list holds and a person
+        follows it ("Kepala Bidang Pengelolaan Informasi dan Administrasi Kependudukan,
+        Defrianto")."""
         for _ in range(_AGENCY_WORDS):
             m = _AGENCY_PIECE.match(self.text, pos)
             if not m:
                 return None
             pos = m.end()
             if m.group().strip() == ",":
-                return pos if self.read_name(pos) is not None else None
+                named = self.read_name(pos)
+                return (pos, named) if named is not None else None
         return None
 
     def _region_named_at(self, at: int) -> RegionMention | None:
@@ -502,9 +504,9 @@ class _Reader:
                 role = _agency_role(role, written, mention, self.text)
             named = self._after_place(self.read_name(after), template == "Direktur RSUD")
             if named is None and template in _AGENCY_ROLES:
-                comma = self._unit_then_name(m.end())
-                if comma is not None:
-                    named = self.read_name(comma)
+                unit = self._unit_then_name(m.end())
+                if unit is not None:
+                    comma, named = unit
                     role = _agency_role(role, self.text[m.start(f"r{index}") : comma], None, "")
             if named is None:
                 named = self.read_backward(m.start())
