@@ -22,11 +22,19 @@ from .region_names import cues, name_index
 _WORD = re.compile(r"[^\W\d_]+")
 _GLUED_CUES = ("kabupaten", "kabuaten", "provinsi", "pemkab", "pemkot", "pemprov", "kota")
 _NAME_JOIN = re.compile(r"[ \t\-\u2013]*")
+# Inside a name, a bracket may hold its short form ("Ogan Komering Ulu (OKU) Timur"); only
+# names written that way in the gazetteer's aliases can be read across one.
+_NAME_JOIN_BRACKET = re.compile(r"[ \t]*[()][ \t]*")
 _ABBREV_JOIN = re.compile(r"\.?[ \t]*")
 _CUE_JOIN = re.compile(r"[ \t]*\.?[ \t\-]*")
 _CONNECTORS = frozenset({"dan"})
 _TYPE_DEFAULT_ORDER = ("provinsi", "kota", "kabupaten")
 _LIST_REACH = 80
+# What parts two items of a list: a comma or "dan", after a count and its unit at most
+# ("Kabupaten Garut 12 unit, Bandung 12 unit, Sukabumi 9, ...").
+_LIST_GAP = re.compile(
+    r"(?:[ \t]*\d+(?:[.,]\d+)?)?(?:[ \t]+[a-z]+)?[ \t]*(?:,[ \t]*(?:dan[ \t]+)?|dan[ \t]+)"
+)
 _DATELINE_PREFIX = 40
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:[-\u2013\u2014]|,[ \t]*[A-Z(])")
 # Capitalised by headline style or a typo, yet no part of a proper noun ("Jakarta Pada 5 Mei").
@@ -135,14 +143,16 @@ class _Scanner:
         return best
 
     def _name_words(self, i: int, allow_lower: bool) -> Iterator[str]:
-        """The words from ``i`` that may make one name: joined by a space or hyphen, and
+        """The words from ``i`` that may make one name: joined by a space, hyphen or bracket, and
         capitalised, except that after the first ``allow_lower`` lets lower case through, and
         "dan" always ("Bangka dan Belitung")."""
         for k in range(i, len(self.words)):
             word = self.words[k].text
             if k > i:
                 joiner = _ABBREV_JOIN if self.words[k - 1].text.lower() == "kep" else _NAME_JOIN
-                if not self._joined(k - 1, k, joiner):
+                if not (
+                    self._joined(k - 1, k, joiner) or self._joined(k - 1, k, _NAME_JOIN_BRACKET)
+                ):
                     return
             if not word[0].isupper() and (k == i or not (allow_lower or word in _CONNECTORS)):
                 return
@@ -280,7 +290,7 @@ class _Scanner:
         )
 
 
-def _resolve_types(mentions: list[RegionMention]) -> None:
+def _resolve_types(text: str, mentions: list[RegionMention]) -> None:
     for m in mentions:
         typed = [e for e in m.candidates if e.type == m.cue]
         if typed or len(m.candidates) == 1:
@@ -294,23 +304,43 @@ def _resolve_types(mentions: list[RegionMention]) -> None:
     last_settled: dict[str, RegionMention] = {}
     for pos, m in enumerate(mentions):
         if m.entry is None:
-            _settle(mentions, pos, last_settled.get(m.key) or first_settled.get(m.key))
+            _settle(text, mentions, pos, last_settled.get(m.key) or first_settled.get(m.key))
         if m.entry is not None:
             last_settled[m.key] = m
 
 
-def _settle(mentions: list[RegionMention], pos: int, settled: RegionMention | None) -> None:
+def _settle(
+    text: str, mentions: list[RegionMention], pos: int, settled: RegionMention | None
+) -> None:
     m = mentions[pos]
+    by_type = {e.type: e for e in m.candidates}
+    # An item of a list is of its list's type, whatever the same name is elsewhere:
+    # "Kabupaten Garut 12 unit, Bogor 5" is the kabupaten though the article names Kota Bogor.
+    listed = _list_type(text, mentions, pos, set(by_type))
+    if listed is not None:
+        m.entry = by_type[listed]
+        return
     if settled is not None and settled.entry in m.candidates:
         m.entry = settled.entry
         return
-    by_type = {e.type: e for e in m.candidates}
     # In a list ("Jakarta Barat 90 poin dan Jambi 89,54") a neighbour's type carries over.
     neighbour = _nearest_settled(mentions, pos, set(by_type))
     if neighbour is not None:
         m.entry = by_type[neighbour]
         return
     m.entry = next(by_type[t] for t in _TYPE_DEFAULT_ORDER if t in by_type)
+
+
+def _list_type(text: str, mentions: list[RegionMention], pos: int, types: set[str]) -> str | None:
+    """The type of the settled item just before (else just after) mention ``pos`` in a list."""
+    here = mentions[pos]
+    for other in mentions[max(0, pos - 1) : pos] + mentions[pos + 1 : pos + 2]:
+        if other.entry is None or other.key == here.key or other.entry.type not in types:
+            continue
+        a, b = (other, here) if other.start < here.start else (here, other)
+        if _LIST_GAP.fullmatch(text, a.end, b.start):
+            return other.entry.type
+    return None
 
 
 def _nearest_settled(mentions: list[RegionMention], pos: int, types: set[str]) -> str | None:
@@ -332,7 +362,7 @@ def _nearest_settled(mentions: list[RegionMention], pos: int, types: set[str]) -
 def find_region_mentions(text: str) -> list[RegionMention]:
     """Every accepted region mention, in text order, each with its resolved entry."""
     mentions = _Scanner(text).scan()
-    _resolve_types(mentions)
+    _resolve_types(text, mentions)
     weak = name_index().weak
     sure = [m for m in mentions if m.cue or m.key not in weak]
     provinces = {m.entry.province_code for m in sure if m.entry}

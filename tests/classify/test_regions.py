@@ -71,6 +71,15 @@ def test_every_kecamatan_looks_up_its_kabupaten_or_kota() -> None:
         ("Pemko Pekanbaru dan Walikota Dumai hadir.", {"14.71", "14.72"}),
         ("DPRD Kota Bekasi menggelar sidang.", {"32.75"}),
         ("Provinsi Jambi dan Kota Jambi.", {"15", "15.71"}),
+        # An item of a list takes the list's type, though the name is a kota elsewhere.
+        (
+            "Kabupaten Garut 12 unit, Bogor 5, Sukabumi 9 dan Subang 1. Lalu Kota Bogor 2.",
+            {"32.05", "32.01", "32.02", "32.13", "32.71"},
+        ),
+        (
+            "Kota Bogor meraih zona hijau. Bogor, Depok dan Bekasi juga.",
+            {"32.71", "32.76", "32.75"},
+        ),
     ],
 )
 def test_tag_regions_type_word_or_office_decides_kota_or_kabupaten(
@@ -114,6 +123,9 @@ def test_tag_regions_ambiguous_names_need_cue_or_province(text: str, expected: s
         ("Kabupaten Kepulauan Sitaro", "71.09"),
         ("Provinsi Papua barat", "92"),
         ("diumumkan di Jakarta, Senin", "31"),
+        ("Kabupaten Asahan, Sumatra Utara", "12"),
+        ("Kabupaten Ogan Komering Ulu (OKU) Timur", "16.08"),
+        ("daerah lain seperti Pasir Kaltim", "64.01"),
     ],
 )
 def test_tag_regions_reads_spelling_variants_and_short_names(text: str, code: str) -> None:
@@ -121,6 +133,7 @@ def test_tag_regions_reads_spelling_variants_and_short_names(text: str, code: st
 
 
 def test_tag_regions_ignores_streets_and_lowercase_words() -> None:
+    assert codes(tag_text("Warga membeli pasir dan semen di toko.")) == set()
     assert codes(tag_text("Kantor di Jalan Bengkulu dekat pasar, kota ini ramai.")) == set()
     assert codes(tag_text("Bandar lampung, lensamedia.net - berita")) == set()
 
