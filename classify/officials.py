@@ -155,6 +155,7 @@ _ROMAN = re.compile(r"[IVX]+")
 # a personal name does not start with one.
 _NOMINAL = re.compile(r"(?:pe[nmr]?|ke)\w{3,}an|\w{3,}asi")
 _NAME_CLOSED = re.compile(r"[ \t]*(?:[,.;:)]|[a-z]|$)")
+_NAME_AFTER_INITIALS = re.compile(r" [A-Z][a-z]")
 # "Peraturan Presiden", "Kantor Bupati": the office named as an institution, not a person.
 _NOT_A_PERSON_BEFORE = re.compile(
     r"\b(?:peraturan|instruksi|keputusan|kantor|rumah\s+dinas|rumah\s+jabatan|staf)\s+$",
@@ -369,6 +370,7 @@ class _Reader:
         pos = lower.end() if lower else pos
         words: list[str] = []
         start = end = pos
+        titled = False
         while len(words) < _MAX_NAME:
             m = _TOKEN.match(self.text, pos)
             if not m:
@@ -378,11 +380,17 @@ class _Reader:
             if not words and plain in self.titles:
                 pos = self._skip_spaces(m.end())
                 start = pos
+                titled = True
                 continue
             if (
                 plain in self.stop
                 or plain in self.titles
-                or (raw.isupper() and len(plain) > 1 and not self._initials(words, raw, m.end()))
+                or (
+                    raw.isupper()
+                    and len(plain) > 1
+                    and not self._initials(words, raw, m.end())
+                    and not (titled and self._leading_initials(words, raw, m.end()))
+                )
                 or any(ch.isdigit() for ch in raw)
                 # "Ketujuhnya", "Keduanya": a pronoun, never part of a name.
                 or (len(plain) > 6 and plain.endswith("nya"))
@@ -431,6 +439,16 @@ class _Reader:
             and len(raw) <= 3
             and not _ROMAN.fullmatch(raw)
             and _NAME_CLOSED.match(self.text, end) is not None
+        )
+
+    def _leading_initials(self, words: list[str], raw: str, end: int) -> bool:
+        """Capitals opening a name after a rank or title ("Irjen Pol RZ Panca Putra"); an
+        acronym there would have been read as part of the office."""
+        return (
+            not words
+            and len(raw) <= 3
+            and not _ROMAN.fullmatch(raw)
+            and _NAME_AFTER_INITIALS.match(self.text, end) is not None
         )
 
     def _after_place(

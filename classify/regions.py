@@ -25,6 +25,9 @@ _NAME_JOIN = re.compile(r"[ \t\-\u2013]*")
 # Inside a name, a bracket may hold its short form ("Ogan Komering Ulu (OKU) Timur"); only
 # names written that way in the gazetteer's aliases can be read across one.
 _NAME_JOIN_BRACKET = re.compile(r"[ \t]*[()][ \t]*")
+# A line break inside a name is the page's wrapping ("Bupati Lampung\nSelatan"): only names
+# that go on to a longer gazetteer name are read across one.
+_NAME_JOIN_LINE = re.compile(r"[ \t]*\n[ \t]*")
 _ABBREV_JOIN = re.compile(r"\.?[ \t]*")
 _CUE_JOIN = re.compile(r"[ \t]*\.?[ \t\-]*")
 _CONNECTORS = frozenset({"dan"})
@@ -143,15 +146,15 @@ class _Scanner:
         return best
 
     def _name_words(self, i: int, allow_lower: bool) -> Iterator[str]:
-        """The words from ``i`` that may make one name: joined by a space, hyphen or bracket, and
-        capitalised, except that after the first ``allow_lower`` lets lower case through, and
-        "dan" always ("Bangka dan Belitung")."""
+        """The words from ``i`` that may make one name: joined by a space, hyphen, bracket or
+        line break, and capitalised, except that after the first ``allow_lower`` lets lower
+        case through, and "dan" always ("Bangka dan Belitung")."""
         for k in range(i, len(self.words)):
             word = self.words[k].text
             if k > i:
                 joiner = _ABBREV_JOIN if self.words[k - 1].text.lower() == "kep" else _NAME_JOIN
-                if not (
-                    self._joined(k - 1, k, joiner) or self._joined(k - 1, k, _NAME_JOIN_BRACKET)
+                if not any(
+                    self._joined(k - 1, k, j) for j in (joiner, _NAME_JOIN_BRACKET, _NAME_JOIN_LINE)
                 ):
                     return
             if not word[0].isupper() and (k == i or not (allow_lower or word in _CONNECTORS)):

@@ -118,6 +118,20 @@ def test_tag_officials_counts_short_later_mentions(seed_tags: dict[str, Tags]) -
             "Kapolres",
             "12.09",
         ),
+        # Initials may open a name after a rank; the province short name ends at the rank.
+        (
+            "Kapolda Sumut Irjen Pol RZ Panca Putra Simanjuntak hadir di Medan.",
+            "RZ Panca Putra Simanjuntak",
+            "Kapolda",
+            "12",
+        ),
+        # The page wrapped the regency's name.
+        (
+            "Hadir Bupati Lampung\nSelatan Nanang Ermanto dalam acara itu.",
+            "Nanang Ermanto",
+            "Bupati",
+            "18.01",
+        ),
         # Heads written short are spelt out; the unit stays as written.
         (
             "Kabag Organisasi Setda Kabupaten Banyumas, Titik Pujiastuti, menyatakan siap.",
