@@ -35,6 +35,8 @@ def test_train_writes_models_and_metrics(tmp_path: Path) -> None:
     metrics = json.loads((tmp_path / "metrics.json").read_text(encoding="utf-8"))
     assert 0.0 <= metrics["relevance"]["threshold"] <= 1.0
     assert metrics["events"]["lead"] <= metrics["events"]["low"] <= metrics["events"]["high"]
+    nested = metrics["events"]["nested_cv"]
+    assert nested["folds"] == 2 and 0.0 < nested["f1"] <= 1.0
     held = metrics["heldout"]
     assert held["size"] == len(held["ids"]) == 8
     assert 0.0 <= held["relevance_accuracy"] <= 1.0 and 0.0 <= held["events_f1"] <= 1.0
