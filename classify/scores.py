@@ -48,10 +48,12 @@ _PERCENT_CUE = re.compile(
 )
 # A time of day ("pukul 14.30") reads like a decimal value.
 _CLOCK_BEFORE = re.compile(r"(?:\bpukul|\bjam|\bpkl)\.?\s*$", re.IGNORECASE)
-# The year of a law ("UU Nomor 25 Tahun 2009", "UU 25/2009") is not the year of a score.
+# The year of a law ("UU Nomor 25 Tahun 2009", "UU 25/2009") or the one closing a letter's
+# number ("Nomor: 188.4/726/ORG/2021") is not the year of a score.
 _LAW_YEAR_BEFORE = re.compile(
     r"(?:\bnomor|\bno)\.?\s*\d+\w?\s+tahun\s+$"
-    r"|\b(?:uu|pp|perpres|permen\w*|perda|perbup|perwal|inpres|keppres)\s*\d+/$",
+    r"|\b(?:uu|pp|perpres|permen\w*|perda|perbup|perwal|inpres|keppres)\s*\d+/$"
+    r"|/[\w.\-]+/$",
     re.IGNORECASE,
 )
 # Between a region and its value in a ranking list: "Melawi dengan 72,95", "Kota Bima (83,90)".

@@ -123,6 +123,11 @@ def test_tag_scores_year_is_not_a_law_year() -> None:
         "Tahun 2021 Kabupaten Kaur meraih nilai kepatuhan 94,50 (UU 25/2009)."
     ).scores
     assert score.year == 2021
+    [score] = tag_text(
+        "Forum tahun 2023. Standar pelayanan dalam Keputusan Sekda Nomor: 188.4/726/ORG/2021. "
+        "Nilai IKM Kota Denpasar mencapai 87,32."
+    ).scores
+    assert score.year == 2023
 
 
 @pytest.mark.parametrize(
