@@ -87,6 +87,23 @@ _ROLES: tuple[tuple[str, str, str | None], ...] = (
     (r"(?:Waka|Ka)polda", "Kapolda", "provinsi"),
     (r"(?:Waka|Ka)pol(?:res(?:ta(?:bes)?)?|sek)", "Kapolres", "any"),
     (r"Kasatpol\s*-?\s*PP|Kepala\s+Satpol\s*-?\s*PP", "Kepala Satpol PP", "any"),
+    # Heads of a police unit ("Kasat Binmas Polres Jakarta Barat", "Kasat Reskrim").
+    (r"(?P<s>Kasat\s+(?:Binmas|Reskrim|Narkoba|Lantas|Intelkam|Sabhara|Samapta))", "{s}", "any"),
+    # Army district commanders, named by their district's number ("Dandim 0807").
+    (r"Dandim(?:\s+\d{4}(?:/\w+)?)?", "Dandim", "any"),
+    # Members of a regional council and their officers ("Ketua Komisi A DPRD Kota Palangka
+    # Raya"): the office up to the council, which the region then follows.
+    (
+        r"(?P<d>(?:(?:Wakil\s+)?Ketua|[Aa]nggota)(?:\s+Komisi\s+(?:[IVX]+|[A-E]|\d))?)(?=\s+DPRD\b)",
+        "{d} DPRD",
+        "any",
+    ),
+    (
+        r"(?P<e>(?:(?:Wakil\s+)?Ketua|[Aa]nggota)(?:\s+Komisi\s+(?:[IVX]+|\d+))?)\s+DPR"
+        r"(?:\s+RI|\s+Republik\s+Indonesia)?\b(?!D)",
+        "{e} DPR RI",
+        None,
+    ),
     # Directors of a regional hospital ("Direktur Utama (Dirut) RSUD Karangasem").
     (
         r"(?:Wakil\s+)?Direktur(?:\s+Utama)?"
@@ -141,6 +158,10 @@ _AGENCY_WORDS = 16
 # Longer office names are cut: what follows is more often the next phrase than the office.
 _ROLE_WORDS = 12
 _COMMA = re.compile(r",[ \t]*")
+_LIST_NEXT = re.compile(r"(?:[ \t]*,)?[ \t]+dan[ \t]+|[ \t]*,[ \t]*")
+_MAX_LISTED = 6
+# Offices held by several people at once, whose holders news lists under one title.
+_SHARED_OFFICES = ("Anggota", "Asisten Ombudsman")
 _NAME_GAP = re.compile(r"\s*(?:[,:]\s*)?")
 _BACKWARD = re.compile(
     r"(?P<name>(?:[A-Z][\w'\u2019.\-]*\s+){0,3}[A-Z][\w'\u2019\-]*\.?)\s*(?:,|\bselaku|\bsebagai)\s*$"
@@ -441,6 +462,23 @@ class _Reader:
             and _NAME_CLOSED.match(self.text, end) is not None
         )
 
+    def _listed_after(self, end: int) -> list[tuple[str, int, int]]:
+        """The people listed after the one ending at ``end``, up to the next office."""
+        people: list[tuple[str, int, int]] = []
+        while len(people) < _MAX_LISTED:
+            sep = _LIST_NEXT.match(self.text, end)
+            if sep is None or _ROLE.match(self.text, sep.end()):
+                break
+            named = self.read_name(sep.end())
+            # "..., dan Direktur Komisi Pemberantasan Korupsi": another office, unknown here.
+            if named is None or any(
+                _plain(w) in self.office or _NOMINAL.fullmatch(_plain(w)) for w in named[0].split()
+            ):
+                break
+            people.append(named)
+            end = named[2]
+        return people
+
     def _leading_initials(self, words: list[str], raw: str, end: int) -> bool:
         """Capitals opening a name after a rank or title ("Irjen Pol RZ Panca Putra"); an
         acronym there would have been read as part of the office."""
@@ -509,7 +547,15 @@ class _Reader:
             index = next(i for i in range(len(_ROLES)) if m.group(f"r{i}"))
             _, template, region_type = _ROLES[index]
             # "Asisten {n}", "{h} Humas": the office takes a part of what was written.
-            role = template.format(n=_roman(m.group("n") or ""), h=m.group("h"))
+            role = template.format(
+                n=_roman(m.group("n") or ""),
+                h=m.group("h"),
+                s=m.group("s"),
+                d=m.group("d"),
+                e=m.group("e"),
+            )
+            # "kata anggota DPRD ...": the office reads capitalised.
+            role = role[0].upper() + role[1:]
             district = self._district_at(self._skip_spaces(m.end())) if role == "Camat" else None
             after, mention = self._skip_office(district[0] if district else m.end())
             if template in _AGENCY_ROLES:
@@ -539,6 +585,11 @@ class _Reader:
             span = (min(m.start(), start), max(m.end(), end))
             acting = next((a for a in _ACTING if m.group(a)), None)
             found.append(_Found(name, role, region_type, code, *span, acting))
+            # Offices several people hold are listed under one title ("Asisten Ombudsman
+            # Fitry Agustine dan Dwiki Oktobrian"); a Bupati is one person.
+            if role.startswith(_SHARED_OFFICES):
+                for other, first, last in self._listed_after(end):
+                    found.append(_Found(other, role, region_type, code, first, last, acting))
         return found
 
 
@@ -562,6 +613,7 @@ _AGENCY_ROLES = frozenset(
         "Direktur RSUD",
         "Kepala",
         "{h} Humas",
+        "{s}",
     }
 )
 

@@ -379,6 +379,33 @@ def test_tag_officials_counts_short_later_mentions(seed_tags: dict[str, Tags]) -
             "Kepala Dinas",
             "19.04",
         ),
+        # Council members and officers, regional and national.
+        (
+            "Ketua Komisi A DPRD Kota Palangka Raya, Riduanto, SE mengatakan.",
+            "Riduanto",
+            "Ketua Komisi A DPRD",
+            "62.71",
+        ),
+        ("kata anggota DPRD Wonogiri, Budi Santoso.", "Budi Santoso", "Anggota DPRD", "33.12"),
+        (
+            "Ketua Komisi II DPR RI Ahmad Doli Kurnia Tandjung mengatakan.",
+            "Ahmad Doli Kurnia Tandjung",
+            "Ketua Komisi II DPR RI",
+            None,
+        ),
+        # A police unit's head and an army district commander; corps and ranks are titles.
+        (
+            "Kasat Reskrim Polres Garut AKP Maradona Armin Mappaseng mengatakan.",
+            "Maradona Armin Mappaseng",
+            "Kasat Reskrim Polres",
+            "32.05",
+        ),
+        (
+            "Dandim 0807 Tulungagung Letkol Inf Wildan Bahtiar hadir.",
+            "Wildan Bahtiar",
+            "Dandim",
+            "35.04",
+        ),
     ],
 )
 def test_tag_officials_reads_office_and_name(
@@ -429,6 +456,30 @@ def test_tag_officials_skips_journalists_and_unnamed_offices(text: str) -> None:
 def test_tag_officials_marks_acting_offices(text: str, acting: str | None) -> None:
     [official] = tag_text(text).officials
     assert (official.name, official.role, official.acting) == ("Asmawa Tosepu", "Bupati", acting)
+
+
+def test_tag_officials_reads_people_listed_under_a_shared_office() -> None:
+    tags = tag_text(
+        "Hadir Asisten Ombudsman Fitry Agustine dan Dwiki Oktobrian. Anggota Komisi V DPRD "
+        "Banten Agus Supriatna, Furtasan Ali Yusuf, dan Yeremia Mendrofa bertanya."
+    )
+    assert people(tags) == {
+        # The article's province is the office's.
+        "Fitry Agustine": ("Asisten Ombudsman", "36"),
+        "Dwiki Oktobrian": ("Asisten Ombudsman", "36"),
+        "Agus Supriatna": ("Anggota Komisi V DPRD", "36"),
+        "Furtasan Ali Yusuf": ("Anggota Komisi V DPRD", "36"),
+        "Yeremia Mendrofa": ("Anggota Komisi V DPRD", "36"),
+    }
+    # One holder only, or the next person holds another office.
+    tags = tag_text(
+        "Disaksikan Anggota Ombudsman RI Petrus Beda Peduli, dan Direktur Komisi Pemberantasan"
+        " Korupsi (KPK) Dedie A. Rachim. Bupati Bogor Ade Yasin dan Iwan Setiawan hadir."
+    )
+    assert people(tags) == {
+        "Petrus Beda Peduli": ("Anggota Ombudsman RI", None),
+        "Ade Yasin": ("Bupati", "32.01"),
+    }
 
 
 def test_tag_officials_reads_no_region_into_a_name_before_the_next_office() -> None:
