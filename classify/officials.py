@@ -709,15 +709,27 @@ def find_officials(text: str, mentions: list[RegionMention]) -> list[Official]:
     keys: list[tuple[str, ...]] = []
     for f in _Reader(text, mentions).find():
         key = _key(f.name)
+        code = f.region_code or _default_region(f.region_type, mentions)
         same = next(
             (i for i, k in enumerate(keys) if set(key) <= set(k) or set(k) <= set(key)), None
         )
+        # A one-word name ending a word of the same office holder's name is their nickname
+        # ("Bupati Tiwi" after "Bupati Purbalingga Dyah Hayuning Pratiwi").
+        if same is None and len(key) == 1:
+            same = next(
+                (
+                    i
+                    for i, (o, k) in enumerate(zip(officials, keys, strict=True))
+                    if (o.role, o.region_code) == (f.role, code)
+                    and any(w != key[0] and w.endswith(key[0]) for w in k)
+                ),
+                None,
+            )
         if same is not None:
             if len(key) > len(keys[same]):
                 officials[same].name, keys[same] = f.name, key
             officials[same].acting = officials[same].acting or f.acting
             continue
-        code = f.region_code or _default_region(f.region_type, mentions)
         evidence = Evidence.of(text, f.start, f.end)
         officials.append(Official(f.name, f.role, code, 1, evidence, acting=f.acting))
         keys.append(key)

@@ -458,6 +458,17 @@ def test_tag_officials_marks_acting_offices(text: str, acting: str | None) -> No
     assert (official.name, official.role, official.acting) == ("Asmawa Tosepu", "Bupati", acting)
 
 
+def test_tag_officials_reads_a_nickname_as_the_same_office_holder() -> None:
+    tags = tag_text(
+        "Bupati Purbalingga Dyah Hayuning Pratiwi membuka acara. Bupati Tiwi berharap lancar."
+        " Wakil Bupati Sudono hadir."
+    )
+    assert people(tags) == {
+        "Dyah Hayuning Pratiwi": ("Bupati", "33.03"),
+        "Sudono": ("Wakil Bupati", "33.03"),
+    }
+
+
 def test_tag_officials_reads_people_listed_under_a_shared_office() -> None:
     tags = tag_text(
         "Hadir Asisten Ombudsman Fitry Agustine dan Dwiki Oktobrian. Anggota Komisi V DPRD "
