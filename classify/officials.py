@@ -597,6 +597,26 @@ class _Reader:
 # Pelaksana Harian: the prefixes of an office held in someone's stead.
 _ACTING = ("Pj", "Pjs", "Plt", "Plh")
 _HEADLINE_CHARS = 240
+_HEADLINE_LOWER = frozenset(
+    [
+        "dengan",
+        "sebagai",
+        "terhadap",
+        "kepada",
+        "tentang",
+        "hingga",
+        "melalui",
+        "antara",
+        "bersama",
+        "setelah",
+        "sebelum",
+        "selama",
+        "karena",
+        "secara",
+        "sampai",
+        "menjadi",
+    ]
+)
 _TYPE_WORDS = frozenset({"kabupaten", "kab", "kota", "provinsi", "prov", "propinsi", "kotamadya"})
 _AGENCY_ROLES = frozenset(
     {
@@ -656,7 +676,15 @@ def _in_headline(text: str, pos: int) -> bool:
     line = text[start : end if end >= 0 else hi].strip()
     words = re.findall(r"[^\W\d_]+", line)
     capitalised = sum(w[0].isupper() for w in words)
-    return not line.endswith(".") and 4 <= len(words) <= 16 and capitalised >= 0.7 * len(words)
+    # Title case leaves only short linking words in lower case; a lower-case verb is prose
+    # ("..., Astra Gunawan menyatakan, Penilaian K", the cut end of an excerpt).
+    prose = any(len(w) >= 6 and w.islower() and w not in _HEADLINE_LOWER for w in words)
+    return (
+        not line.endswith(".")
+        and 4 <= len(words) <= 16
+        and capitalised >= 0.7 * len(words)
+        and not prose
+    )
 
 
 def _roman(n: str) -> str:

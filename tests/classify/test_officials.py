@@ -458,6 +458,14 @@ def test_tag_officials_marks_acting_offices(text: str, acting: str | None) -> No
     assert (official.name, official.role, official.acting) == ("Asmawa Tosepu", "Bupati", acting)
 
 
+def test_tag_officials_reads_the_cut_last_line_of_an_excerpt_as_prose() -> None:
+    tags = tag_text(
+        "Penilaian dilakukan serentak.\nSementara Plt. Kepala Perwakilan Ombudsman Sumatera "
+        "Selatan, Astra Gunawan menyatakan, Penilaian K"
+    )
+    assert people(tags) == {"Astra Gunawan": ("Kepala Perwakilan Ombudsman", "16")}
+
+
 def test_tag_officials_reads_a_nickname_as_the_same_office_holder() -> None:
     tags = tag_text(
         "Bupati Purbalingga Dyah Hayuning Pratiwi membuka acara. Bupati Tiwi berharap lancar."
