@@ -41,7 +41,16 @@ _ROLES: tuple[tuple[str, str, str | None], ...] = (
         "Anggota Ombudsman RI",
         None,
     ),
-    (rf"Asisten\s+{_OMBUDSMAN}{_RI}", "Asisten Ombudsman", "provinsi"),
+    # Also by grade or by unit ("Asisten Pencegahan Maladministrasi Ombudsman RI Perwakilan
+    # Kalsel", "Asisten Bidang Pemeriksaan Laporan pada Kantor Perwakilan Ombudsman RI").
+    (
+        r"Asisten(?:\s+(?:Muda|Pratama|Madya|Utama))?"
+        r"(?:\s+(?:Bidang\s+)?(?:Pencegahan|Pemeriksaan|Penerimaan|Penyelesaian|Resolusi)"
+        r"(?:\s+[\w-]+){0,3}?)?"
+        rf"\s+(?:pada\s+(?:Kantor\s+)?(?:Perwakilan\s+)?)?{_OMBUDSMAN}{_RI}",
+        "Asisten Ombudsman",
+        "provinsi",
+    ),
     (r"Wakil\s+Bupati|Wabup", "Wakil Bupati", "kabupaten"),
     (r"Bupati", "Bupati", "kabupaten"),
     (r"Wakil\s+Wali\s*[Kk]ota|Wawali|Wawako", "Wakil Wali Kota", "kota"),
@@ -88,14 +97,25 @@ _ROLES: tuple[tuple[str, str, str | None], ...] = (
     (r"(?:Waka|Ka)pol(?:res(?:ta(?:bes)?)?|sek)", "Kapolres", "any"),
     (r"Kasatpol\s*-?\s*PP|Kepala\s+Satpol\s*-?\s*PP", "Kepala Satpol PP", "any"),
     # Heads of a police unit ("Kasat Binmas Polres Jakarta Barat", "Kasat Reskrim").
-    (r"(?P<s>Kasat\s+(?:Binmas|Reskrim|Narkoba|Lantas|Intelkam|Sabhara|Samapta))", "{s}", "any"),
+    (
+        r"(?P<s>Kasat\s+(?:Binmas|Reskrim|Res\s*[Nn]arkoba|Narkoba|Lantas|Intelkam|Sabhara|Samapta))",
+        "{s}",
+        "any",
+    ),
     # Army district commanders, named by their district's number ("Dandim 0807").
     (r"Dandim(?:\s+\d{4}(?:/\w+)?)?", "Dandim", "any"),
     # Members of a regional council and their officers ("Ketua Komisi A DPRD Kota Palangka
     # Raya"): the office up to the council, which the region then follows.
     (
-        r"(?P<d>(?:(?:Wakil\s+)?Ketua|[Aa]nggota)(?:\s+Komisi\s+(?:[IVX]+|[A-E]|\d))?)(?=\s+DPRD\b)",
+        r"(?P<d>(?:(?:Wakil\s+)?Ketua(?:\s+(?:I{1,3}|IV))?|[Aa]nggota)"
+        r"(?:\s+Komisi\s+(?:[IVX]+|[A-E]|\d))?)(?=\s+DPRD\b)",
         "{d} DPRD",
+        "any",
+    ),
+    # Election commission and election supervisory board of a region ("Ketua KPU Badung").
+    (
+        r"(?P<u>(?:Wakil\s+)?Ketua|[Aa]nggota|Komisioner)\s+(?P<v>KPU|Bawaslu)(?=\s|,)",
+        "{u} {v}",
         "any",
     ),
     (
@@ -164,7 +184,8 @@ _MAX_LISTED = 6
 _SHARED_OFFICES = ("Anggota", "Asisten Ombudsman")
 _NAME_GAP = re.compile(r"\s*(?:[,:]\s*)?")
 _BACKWARD = re.compile(
-    r"(?P<name>(?:[A-Z][\w'\u2019.\-]*\s+){0,3}[A-Z][\w'\u2019\-]*\.?)\s*(?:,|\bselaku|\bsebagai)\s*$"
+    r"(?P<name>(?:[A-Z][\w'\u2019.\-]*[ \t]+){0,3}[A-Z][\w'\u2019\-]*\.?)[ \t]*"
+    r"(?:,|\bselaku|\bsebagai)\s*$"
 )
 _MAX_NAME = 5
 _DISTRICT_WORD = re.compile(r"(?:Kecamatan|Kec\.)\s+")
@@ -175,8 +196,9 @@ _ROMAN = re.compile(r"[IVX]+")
 # Nouns made from verbs ("Pengelolaan", "Keasistenan", "Partisipasi") name units and tasks;
 # a personal name does not start with one.
 _NOMINAL = re.compile(r"(?:pe[nmr]?|ke)\w{3,}an|\w{3,}asi")
-_NAME_CLOSED = re.compile(r"[ \t]*(?:[,.;:)]|[a-z]|$)")
+_NAME_CLOSED = re.compile(r"[ \t]*(?:[,.;:)\n]|[a-z]|$)")
 _NAME_AFTER_INITIALS = re.compile(r" [A-Z][a-z]")
+_RETIRED = re.compile(r"\((?:Purn|purn|Purnawirawan)\.?\)")
 # "Peraturan Presiden", "Kantor Bupati": the office named as an institution, not a person.
 _NOT_A_PERSON_BEFORE = re.compile(
     r"\b(?:peraturan|instruksi|keputusan|kantor|rumah\s+dinas|rumah\s+jabatan|staf)\s+$",
@@ -400,6 +422,9 @@ class _Reader:
             plain = _plain(raw)
             if not words and plain in self.titles:
                 pos = self._skip_spaces(m.end())
+                # A retired officer's rank: "Komjen Pol. (Purn) Purwadi Arianto".
+                retired = _RETIRED.match(self.text, pos)
+                pos = self._skip_spaces(retired.end()) if retired else pos
                 start = pos
                 titled = True
                 continue
@@ -553,6 +578,8 @@ class _Reader:
                 s=m.group("s"),
                 d=m.group("d"),
                 e=m.group("e"),
+                u=m.group("u"),
+                v=m.group("v"),
             )
             # "kata anggota DPRD ...": the office reads capitalised.
             role = role[0].upper() + role[1:]
@@ -661,7 +688,7 @@ _RELATED_LINK = re.compile(
 
 def _in_headline(text: str, pos: int) -> bool:
     """Title-case lines ("Wabup Ciamis Rakor Terkait Pelayanan Publik") run verbs into names."""
-    # A headline has at most 16 words: look no further, or long texts would cost n squared.
+    # A headline has at most 20 words: look no further, or long texts would cost n squared.
     lo, hi = max(0, pos - _HEADLINE_CHARS), min(len(text), pos + _HEADLINE_CHARS)
     start = text.rfind("\n", lo, pos) + 1 or lo
     end = text.find("\n", pos, hi)
@@ -681,7 +708,7 @@ def _in_headline(text: str, pos: int) -> bool:
     prose = any(len(w) >= 6 and w.islower() and w not in _HEADLINE_LOWER for w in words)
     return (
         not line.endswith(".")
-        and 4 <= len(words) <= 16
+        and 4 <= len(words) <= 20
         and capitalised >= 0.7 * len(words)
         and not prose
     )

@@ -406,6 +406,35 @@ def test_tag_officials_counts_short_later_mentions(seed_tags: dict[str, Tags]) -
             "Dandim",
             "35.04",
         ),
+        (
+            "Kasat Resnarkoba Ipda Dien Fahrur Romadhoni, saat rilis.",
+            "Dien Fahrur Romadhoni",
+            "Kasat Resnarkoba",
+            None,
+        ),
+        (
+            "didampingi Wakil Ketua I DPRD Kaur Herdian Sapta Nugraha, S.H., hadir.",
+            "Herdian Sapta Nugraha",
+            "Wakil Ketua I DPRD",
+            "17.04",
+        ),
+        # Election commissions; a weak region name after KPU is the region.
+        ("kata Ketua KPU Badung AA Gede Raka Nakula.", "Gede Raka Nakula", "Ketua KPU", "51.03"),
+        # Ombudsman assistants named by their unit.
+        (
+            "Asisten Pencegahan Maladministrasi Ombudsman RI Perwakilan Kalsel, Maulana Achmadi.",
+            "Maulana Achmadi",
+            "Asisten Ombudsman",
+            "63",
+        ),
+        # A retired officer's rank; capitals closing a name at a line's end.
+        (
+            "diserahkan Wakil Menteri PANRB, Komjen Pol. (Purn) Purwadi Arianto saat audiensi.",
+            "Purwadi Arianto",
+            "Wakil Menteri",
+            None,
+        ),
+        ("bersama Menkopolhukam Prof. Mahfud MD.\nBupati hadir.", "Mahfud MD", "Menteri", None),
     ],
 )
 def test_tag_officials_reads_office_and_name(
@@ -430,6 +459,13 @@ def test_tag_officials_reads_office_and_name(
         "Piala Bupati Cup III digelar di stadion.",
         "Redaktur & Reporter : Tim Redaksi",
         "Hadir Kepala Dinas PMD, Camat Ambarawa, Camat Gadingrejo, dan kepala pekon.",
+        # Candidates after an election commission; a related headline above a paragraph; a long
+        # title-case headline.
+        "debat dihadiri Komisioner KPU Kabupaten Kediri, Bawaslu Kabupaten Kediri, Pasangan"
+        " Calon Hanindhito Himawan Pramana.",
+        "BACA JUGA: 8 Tim Lolos, Perebutkan Hadiah Rp80 Juta\n\nLanjutnya, Bupati mengatakan itu.",
+        "Sidak ke UPTD Puskesmas Hajimena, Bupati Lamsel Egi Kecewa Sudah Banyak Pegawai Pulang"
+        " Kantor Padahal Belum Jadwal Pulang Kantor\nIa datang pagi.",
         # The headline of another story.
         "Baca Juga: Ombudsman RI Berkunjung, Kapolda Putu Jayan Sampaikan Kemajuan Dumas Presisi"
         " dan Kecanggihan Command Center di Mapolda\nIa menjelaskan survei berjalan.",
