@@ -39,6 +39,7 @@ _LIST_GAP = re.compile(
     r"(?:[ \t]*\d+(?:[.,]\d+)?)?(?:[ \t]+[a-z]+)?[ \t]*(?:,[ \t]*(?:dan[ \t]+)?|dan[ \t]+)"
 )
 _DATELINE_PREFIX = 40
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s|\n")
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:[-\u2013\u2014]|,[ \t]*[A-Z(])")
 # Capitalised by headline style or a typo, yet no part of a proper noun ("Jakarta Pada 5 Mei").
 _FUNCTION_WORDS = frozenset(
@@ -157,7 +158,11 @@ class _Scanner:
                     self._joined(k - 1, k, j) for j in (joiner, _NAME_JOIN_BRACKET, _NAME_JOIN_LINE)
                 ):
                     return
-            if not word[0].isupper() and (k == i or not (allow_lower or word in _CONNECTORS)):
+            # "Pare-pare": the repeated half of a name may be written in lower case.
+            hyphened = k > i and self.text[self.words[k].start - 1] == "-"
+            if not word[0].isupper() and (
+                k == i or not (allow_lower or hyphened or word in _CONNECTORS)
+            ):
                 return
             yield word
 
@@ -327,7 +332,7 @@ def _settle(
         m.entry = settled.entry
         return
     # In a list ("Jakarta Barat 90 poin dan Jambi 89,54") a neighbour's type carries over.
-    neighbour = _nearest_settled(mentions, pos, set(by_type))
+    neighbour = _nearest_settled(text, mentions, pos, set(by_type))
     if neighbour is not None:
         m.entry = by_type[neighbour]
         return
@@ -346,16 +351,20 @@ def _list_type(text: str, mentions: list[RegionMention], pos: int, types: set[st
     return None
 
 
-def _nearest_settled(mentions: list[RegionMention], pos: int, types: set[str]) -> str | None:
+def _nearest_settled(
+    text: str, mentions: list[RegionMention], pos: int, types: set[str]
+) -> str | None:
+    """The type of the nearer settled neighbour of mention ``pos`` in its sentence: the
+    mention just before or just after, not one with another region between ("Bupati Wonogiri
+    ... BPK Provinsi Jawa Tengah, Semarang" is the city)."""
     here = mentions[pos]
-    near = [
-        o
-        for o in mentions
-        if o.entry is not None
-        and o.key != here.key
-        and o.entry.type in types
-        and min(abs(o.start - here.end), abs(here.start - o.end)) <= _LIST_REACH
-    ]
+    near = []
+    for o in mentions[max(0, pos - 1) : pos] + mentions[pos + 1 : pos + 2]:
+        if o.entry is None or o.key == here.key or o.entry.type not in types:
+            continue
+        a, b = (o, here) if o.start < here.start else (here, o)
+        if b.start - a.end <= _LIST_REACH and not _SENTENCE_END.search(text, a.end, b.start):
+            near.append(o)
     if not near:
         return None
     closest = min(near, key=lambda o: min(abs(o.start - here.end), abs(here.start - o.end)))

@@ -80,6 +80,12 @@ def test_every_kecamatan_looks_up_its_kabupaten_or_kota() -> None:
             "Kota Bogor meraih zona hijau. Bogor, Depok dan Bekasi juga.",
             {"32.71", "32.76", "32.75"},
         ),
+        # A neighbour's type carries over only within the sentence, with no region between.
+        (
+            "Bupati Wonogiri Setyo Sukarno hadir di Kantor BPK Provinsi Jawa Tengah, Semarang, "
+            "Selasa. Bupati Kudus juga.",
+            {"33.12", "33", "33.74", "33.19"},
+        ),
     ],
 )
 def test_tag_regions_type_word_or_office_decides_kota_or_kabupaten(
@@ -126,6 +132,7 @@ def test_tag_regions_ambiguous_names_need_cue_or_province(text: str, expected: s
         ("Kabupaten Asahan, Sumatra Utara", "12"),
         ("Kabupaten Ogan Komering Ulu (OKU) Timur", "16.08"),
         ("daerah lain seperti Pasir Kaltim", "64.01"),
+        ("dikirim menuju Pare-pare, Sulawesi Selatan", "73.72"),
     ],
 )
 def test_tag_regions_reads_spelling_variants_and_short_names(text: str, code: str) -> None:
