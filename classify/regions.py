@@ -39,6 +39,7 @@ _LIST_GAP = re.compile(
     r"(?:[ \t]*\d+(?:[.,]\d+)?)?(?:[ \t]+[a-z]+)?[ \t]*(?:,[ \t]*(?:dan[ \t]+)?|dan[ \t]+)"
 )
 _DATELINE_PREFIX = 40
+_DOMAIN_AFTER = re.compile(r"\.(?:co|com|net|id|news)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s|\n")
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:[-\u2013\u2014]|,[ \t]*[A-Z(])")
 # Capitalised by headline style or a typo, yet no part of a proper noun ("Jakarta Pada 5 Mei").
@@ -242,7 +243,9 @@ class _Scanner:
             name = self._name_at(i, allow_lower=False)
             if name:
                 last, key = name
-                if self._paired(i) or not self._inside_longer_name(last):
+                # An outlet's web address ("JAILOLO,MALUT.CO - ...") names no place.
+                outlet = _DOMAIN_AFTER.match(self.text, self.words[last].end)
+                if not outlet and (self._paired(i) or not self._inside_longer_name(last)):
                     # A dateline makes a weak name sure; its type stays the article's (the
                     # gold keeps "BOGOR, KOMPAS.com -" on a Kabupaten Bogor story as kabupaten).
                     cue = "any" if self._dateline(i, last) else None

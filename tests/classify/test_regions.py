@@ -139,6 +139,17 @@ def test_tag_regions_reads_spelling_variants_and_short_names(text: str, code: st
     assert code in codes(tag_text(text))
 
 
+def test_tag_regions_ignores_outlet_names() -> None:
+    for text in (
+        "Sumbawa Besar (Suara NTB) - Wakil Bupati hadir.",
+        "COPYRIGHT © ANTARA News Kalimantan Timur 2019",
+        "Zona Kaltara - Satuan Reserse Narkoba bergerak.",
+        "JAILOLO,MALUT.CO - Warga hadir.",
+        "dikutip dari Tribun Jabar dan Pos Kupang.",
+    ):
+        assert codes(tag_text(text)) == set(), text
+
+
 def test_tag_regions_ignores_streets_and_lowercase_words() -> None:
     assert codes(tag_text("Warga membeli pasir dan semen di toko.")) == set()
     assert codes(tag_text("Kantor di Jalan Bengkulu dekat pasar, kota ini ramai.")) == set()
