@@ -114,7 +114,7 @@ def _candidates(text: str, mentions: list[RegionMention]) -> list[_Candidate]:
     region_ends = sorted({m.end for m in mentions})
     found: list[_Candidate] = []
     for m in _SPACED.finditer(text):
-        if _CUE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+        if _CUE_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
             found.append(_Candidate(float(f"{m.group('a')}.{m.group('b')}"), m.start(), m.end()))
     taken = [(c.start, c.end) for c in found]
     for m in _NUMBER.finditer(text):

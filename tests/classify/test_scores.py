@@ -152,6 +152,11 @@ def test_tag_scores_reads_named_percentages_and_skm(text: str, value: float, kin
 def test_tag_scores_reads_values_listed_by_year() -> None:
     tags = tag_text(
         "Kabupaten Banyumas masuk zona merah dengan skor 31,56. Angkanya terus meningkat pada "
-        "2016 (56,48) dan 2017 (63,15)."
+        "2016 (56,48), 2017 (63,15) dan 2018 (99, 23)."
     )
-    assert [(s.value, s.year) for s in tags.scores] == [(31.56, None), (56.48, 2016), (63.15, 2017)]
+    assert [(s.value, s.year) for s in tags.scores] == [
+        (31.56, None),
+        (56.48, 2016),
+        (63.15, 2017),
+        (99.23, 2018),
+    ]
