@@ -737,7 +737,11 @@ def _agency_role(role: str, written: str, mention: RegionMention | None, text: s
     if acronym:
         head = role.split()[0] if role in ("Kepala Badan", "Kepala Pusat") else role
         return f"{head} {acronym.group(1)}"
-    return " ".join(written.split()[:_ROLE_WORDS]).rstrip(",")
+    words = written.replace(",", " ").split()[:_ROLE_WORDS]
+    # "Kabid P2P Dinas Kesehatan Kabupaten, Atang Sumardi": a type word with no region after.
+    while len(words) > 1 and _plain(words[-1]) in _TYPE_WORDS:
+        words.pop()
+    return " ".join(words)
 
 
 def _default_region(region_type: str | None, mentions: list[RegionMention]) -> str | None:

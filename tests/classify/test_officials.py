@@ -379,6 +379,13 @@ def test_tag_officials_counts_short_later_mentions(seed_tags: dict[str, Tags]) -
             "Kepala Dinas",
             "19.04",
         ),
+        # Commas and a type word with no region after leave the written office.
+        (
+            "kata Kabid P2P Dinas Kesehatan Kabupaten, Atang Sumardi, Senin.",
+            "Atang Sumardi",
+            "Kepala Bidang P2P Dinas Kesehatan",
+            None,
+        ),
         # Council members and officers, regional and national.
         (
             "Ketua Komisi A DPRD Kota Palangka Raya, Riduanto, SE mengatakan.",
