@@ -198,6 +198,7 @@ _ROMAN = re.compile(r"[IVX]+")
 _NOMINAL = re.compile(r"(?:pe[nmr]?|ke)\w{3,}an|\w{3,}asi")
 _NAME_CLOSED = re.compile(r"[ \t]*(?:[,.;:)\n]|[a-z]|$)")
 _NAME_AFTER_INITIALS = re.compile(r" [A-Z][a-z]")
+_LAST_TOKEN = re.compile(r"[A-Za-z][\w.]*,[ \t]*$")
 _RETIRED = re.compile(r"\((?:Purn|purn|Purnawirawan)\.?\)")
 # "Peraturan Presiden", "Kantor Bupati": the office named as an institution, not a person.
 _NOT_A_PERSON_BEFORE = re.compile(
@@ -543,10 +544,13 @@ class _Reader:
 
     def read_backward(self, start: int) -> tuple[str, int, int] | None:
         window = self.text[max(0, start - 80) : start]
+        offset = start - len(window)
+        # Degrees after the name come first ("Ir. Sri Sulistiyani, M.Ph., Kepala DPPPAPPKB").
+        while (degree := _LAST_TOKEN.search(window)) and _plain(degree.group()) in self.titles:
+            window = window[: degree.start()]
         m = _BACKWARD.search(window)
         if not m:
             return None
-        offset = start - len(window)
         words = [w for w in m.group("name").split() if _plain(w) not in self.titles]
         # "Bupati Purworejo Yuli Hastuti SH, Penjabat (Pj) Sekda": the run before the comma
         # ends another office phrase, whose region is no part of a name.

@@ -379,6 +379,13 @@ def test_tag_officials_counts_short_later_mentions(seed_tags: dict[str, Tags]) -
             "Kepala Dinas",
             "19.04",
         ),
+        # Degrees between the name and the office that follows it.
+        (
+            "Acara dibuka oleh Budi Santoso, S.H., M.Si., Kepala Dinas Sosial Garut.",
+            "Budi Santoso",
+            "Kepala Dinas",
+            "32.05",
+        ),
         # Commas and a type word with no region after leave the written office.
         (
             "kata Kabid P2P Dinas Kesehatan Kabupaten, Atang Sumardi, Senin.",
