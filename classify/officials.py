@@ -132,16 +132,18 @@ _ROLES: tuple[tuple[str, str, str | None], ...] = (
         "any",
     ),
     # Heads of a bagian, bidang or unit written short ("Kabag Organisasi Setda Kuningan").
-    (r"Kabag|Kabid|Kalak", "Kepala", "any"),
+    (r"Kabag|Kabid|Kalak|Kasi|Kasubb?ag", "Kepala", "any"),
     # Other heads of an office, named by the office as written ("Kepala DPMPPA", "Kepala
-    # Kantor Perizinan Terpadu", "Kepala Bidang Kedaruratan dan Logistik BPBD"); not Kepala
-    # Seksi, a unit too small to report on.
+    # Kantor Perizinan Terpadu", "Kepala Bidang Kedaruratan dan Logistik BPBD", "Kepala
+    # Seksi Pengelolaan Opini Publik Diskominfo").
     (
-        r"Kepala(?=\s+(?:Kantor|Bagian|Bidang|Perwakilan|Pelaksana|Balai|Rutan|Lapas|UPT"
-        r"|Keasistenan|[A-Z][A-Z0-9]+)\b)",
+        r"Kepala(?=\s+(?:Kantor|Bagian|Bidang|Seksi|Sub|Subbagian|Subbag|Perwakilan|Pelaksana"
+        r"|Balai|Rutan|Lapas|UPT|Keasistenan|[A-Z][A-Z0-9]+)\b)",
         "Kepala",
         "any",
     ),
+    # Advisers to a regional head or a minister ("Staf Ahli Bupati Bidang Pembangunan").
+    (r"Staf\s+Ahli(?:\s+(?:Bupati|Wali\s*[Kk]ota|Gubernur|Menteri))?", "Staf Ahli", "any"),
     (r"Wakil\s+Menteri|Wamen\w*", "Wakil Menteri", None),
     (
         r"Menteri|Menko\w*"
@@ -262,6 +264,12 @@ class _Reader:
                 region = region or named
                 pos = named.end
                 continue
+            # "Kasi Pemerintahan Kecamatan Cibinong Ahmad Yani": the office's kecamatan.
+            if _DISTRICT_WORD.match(self.text, at):
+                district = self._district_at(at)
+                if district is not None:
+                    pos = district[0]
+                    continue
             m = _OFFICE_FILLER.match(self.text, at)
             # A title glued to the name ("KH.Salwa Arifin") is where the person starts; not
             # an agency whose acronym spells one ("Kepala Perwakilan BPK Jateng").
@@ -598,9 +606,11 @@ class _Reader:
                 written = self.text[m.start(f"r{index}") : after]
                 role = _agency_role(role, written, mention, self.text)
             named = self._after_place(self.read_name(after), template == "Direktur RSUD")
-            if named is None and template in _AGENCY_ROLES:
+            # A unit's name may run on in capitalised words up to the comma before the person
+            # ("Kepala Seksi Perlindungan Sosial Korban Bencana Alam, Yusran Razak").
+            if template in _AGENCY_ROLES and (named is None or _COMMA.match(self.text, named[2])):
                 unit = self._unit_then_name(m.end())
-                if unit is not None:
+                if unit is not None and (named is None or unit[1][1] > named[1]):
                     comma, named = unit
                     role = _agency_role(role, self.text[m.start(f"r{index}") : comma], None, "")
             if named is None:
@@ -665,6 +675,7 @@ _AGENCY_ROLES = frozenset(
         "Kepala",
         "{h} Humas",
         "{s}",
+        "Staf Ahli",
     }
 )
 
@@ -676,6 +687,9 @@ _SHORT_HEADS = {
     "Kabag": "Kepala Bagian",
     "Kabid": "Kepala Bidang",
     "Kalak": "Kepala Pelaksana",
+    "Kasi": "Kepala Seksi",
+    "Kasubag": "Kepala Subbagian",
+    "Kasubbag": "Kepala Subbagian",
     "Sekjen": "Sekretaris Jenderal",
     "Dirjen": "Direktur Jenderal",
     "Dirut": "Direktur Utama",

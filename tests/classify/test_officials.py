@@ -379,6 +379,25 @@ def test_tag_officials_counts_short_later_mentions(seed_tags: dict[str, Tags]) -
             "Kepala Dinas",
             "19.04",
         ),
+        # Heads of small units and advisers; a unit's name runs on up to the comma.
+        (
+            "Kepala Seksi Perlindungan Sosial Korban Bencana Alam, Yusran Razak mengatakan.",
+            "Yusran Razak",
+            "Kepala Seksi Perlindungan Sosial Korban Bencana Alam",
+            None,
+        ),
+        (
+            "Kasi Pemerintahan Kecamatan Cibinong Ahmad Yani menjelaskan.",
+            "Ahmad Yani",
+            "Kepala Seksi Pemerintahan Kecamatan Cibinong",
+            None,
+        ),
+        (
+            "Hadir Staf Ahli Bupati Bidang Pembangunan Garut Ely Syahwati.",
+            "Ely Syahwati",
+            "Staf Ahli Bupati Bidang Pembangunan",
+            "32.05",
+        ),
         # Degrees between the name and the office that follows it.
         (
             "Acara dibuka oleh Budi Santoso, S.H., M.Si., Kepala Dinas Sosial Garut.",
