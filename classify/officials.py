@@ -810,13 +810,9 @@ def find_officials(text: str, mentions: list[RegionMention]) -> list[Official]:
         evidence = Evidence.of(text, f.start, f.end)
         officials.append(Official(f.name, f.role, code, 1, evidence, acting=f.acting))
         keys.append(key)
+    # Key words are runs of word characters, so counting the text's runs once counts every
+    # whole-word mention of each.
+    words = Counter(re.findall(r"\w+", text.lower())) if officials else Counter()
     for official, key in zip(officials, keys, strict=True):
-        official.mentions = max(
-            (
-                len(re.findall(rf"\b{re.escape(w)}\b", text, re.IGNORECASE))
-                for w in key
-                if len(w) > 3
-            ),
-            default=1,
-        )
+        official.mentions = max((words[w] for w in key if len(w) > 3), default=1)
     return officials
