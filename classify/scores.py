@@ -32,6 +32,11 @@ _CUE_BEFORE = re.compile(
     r"(?:[^.\d]|(?<!\d)(?:19|20)\d\d(?!\d)|\(\d{1,3},\d{1,2}\)){0,60}$",
     re.IGNORECASE,
 )
+# Or just after it: "dengan persentase 87,63 melalui penilaian kepatuhan".
+_CUE_AFTER = re.compile(
+    r"\s+(?:[^\W\d]+\s+){0,2}?(?:penilaian|nilai|predikat|indeks|survei)\s+kepatuhan",
+    re.IGNORECASE,
+)
 _TIGHT_CUE = re.compile(r"(?:nilai|skor|zona)\W{0,3}$", re.IGNORECASE)
 _POIN_AFTER = re.compile(r"\s*(?:poin|point)\b", re.IGNORECASE)
 _MONEY_BEFORE = re.compile(r"(?:\bRp|\bIDR|\$)\.?\s*$", re.IGNORECASE)
@@ -141,7 +146,10 @@ def _candidates(text: str, mentions: list[RegionMention]) -> list[_Candidate]:
         poin = _POIN_AFTER.match(text, m.end()) is not None
         if (
             poin
-            or (decimal and (_CUE_BEFORE.search(before) or after_region))
+            or (
+                decimal
+                and (_CUE_BEFORE.search(before) or after_region or _CUE_AFTER.match(text, m.end()))
+            )
             or (_TIGHT_CUE.search(before) and not decimal)
         ):
             found.append(_Candidate(value, m.start(), m.end()))

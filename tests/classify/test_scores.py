@@ -142,6 +142,13 @@ def test_tag_scores_year_is_not_a_law_year() -> None:
         ("Kota Medan meraih nilai IKM 85,5 persen tahun ini.", 85.5, "ikm"),
         # SKM, the survei kepuasan masyarakat, is the IKM by another name.
         ("SKM Setda Kota Denpasar mencapai 87,32 kategori baik.", 87.32, "ikm"),
+        # The score word after the value.
+        (
+            "Kabupaten OKU Timur masuk 40 besar dengan persentase 87,63 melalui penilaian "
+            "kepatuhan Ombudsman.",
+            87.63,
+            "kepatuhan",
+        ),
     ],
 )
 def test_tag_scores_reads_named_percentages_and_skm(text: str, value: float, kind: str) -> None:
