@@ -6,7 +6,10 @@ type ("other" ignored), laws by normalised string, relevance by accuracy.
 
 A third block measures the held-out part of the labelled corpus (``../shared/data/corpus``):
 the articles ``classify.train`` set aside and never trained on (their ids are in
-``classify/models/metrics.json``). The corpus labels only relevance and event types.
+``classify/models/metrics.json``). The corpus labels only relevance and event types; the
+project annotated regions, officials, scores and laws of all 222 corpus articles by hand
+without the tagger's output in view (``benchmarks/data/corpus_tags.jsonl``, facts only), and a
+fourth block scores those on the held-out articles and the training split apart.
 
     python benchmarks/tag_quality.py [--dev ../shared/dev] [--corpus ../shared/data/corpus]
 """
@@ -36,6 +39,10 @@ from core.model import Article, Tags  # noqa: E402
 DEFAULT_DEV = REPO.parent / "shared" / "dev"
 DEFAULT_CORPUS = REPO.parent / "shared" / "data" / "corpus" / "train.jsonl"
 GOLD_FILES = ("seeds.gold.jsonl", "real.gold.jsonl")
+DEFAULT_ANNOTATIONS = REPO / "benchmarks" / "data" / "corpus_tags.jsonl"
+TAGGERS = ("regions", "officials", "scores", "events", "laws", "relevance")
+# What the project's own annotation of the corpus covers (the corpus labels the rest).
+ANNOTATED = ("regions", "officials", "scores", "laws")
 _TITLES = frozenset(
     [
         "drs",
@@ -248,6 +255,35 @@ def evaluate_heldout(corpus: Path) -> Report:
     return report
 
 
+def evaluate_annotated(corpus: Path, annotations: Path) -> dict[str, Report]:
+    """Regions, officials, scores and laws on every corpus article, against the project's own
+    annotation of them (``benchmarks/data/corpus_tags.jsonl``: facts only, no article text),
+    reported apart for the held-out articles and for the training split."""
+    held = set(metrics()["heldout"]["ids"])
+    tags_by_id = {
+        row["id"]: row
+        for row in (json.loads(line) for line in annotations.read_text("utf-8").splitlines())
+    }
+    reports = {"held-out": Report(), "training split": Report()}
+    for line in corpus.read_text("utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        annotated = tags_by_id.get(row["id"])
+        if annotated is None:
+            continue
+        gold = {
+            **annotated,
+            "text": row["text"],
+            "relevant": row["relevant"],
+            "events": [{"type": t} for t in row["events"]],
+        }
+        published = datetime.fromisoformat(row["published"]) if row.get("published") else None
+        tags = tag(Article(url=row.get("url") or row["id"], text=row["text"], published=published))
+        score_article(reports["held-out" if row["id"] in held else "training split"], gold, tags)
+    return reports
+
+
 def heldout_table(report: Report) -> str:
     e = report.events
     return "\n".join(
@@ -261,11 +297,12 @@ def heldout_table(report: Report) -> str:
     )
 
 
-def table(reports: dict[str, Report]) -> str:
+def table(reports: dict[str, Report], taggers: tuple[str, ...] = TAGGERS) -> str:
     rows = [("tagger", "metric", *reports)]
 
     def add(tagger: str, metric: str, values: Iterable[float]) -> None:
-        rows.append((tagger, metric, *(f"{v:.3f}" for v in values)))
+        if tagger in taggers:
+            rows.append((tagger, metric, *(f"{v:.3f}" for v in values)))
 
     for what in ("regions", "officials", "scores", "events", "laws"):
         counts = [getattr(r, what) for r in reports.values()]
@@ -287,6 +324,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dev", type=Path, default=DEFAULT_DEV, help="folder of *.gold.jsonl")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="labelled corpus")
+    parser.add_argument(
+        "--annotations",
+        type=Path,
+        default=DEFAULT_ANNOTATIONS,
+        help="the project's annotation of the corpus (regions, officials, scores, laws)",
+    )
     parser.add_argument("--misses", action="store_true", help="list every gold disagreement")
     args = parser.parse_args(argv)
     reports = {name.split(".")[0]: evaluate(args.dev / name) for name in GOLD_FILES}
@@ -294,6 +337,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.corpus.is_file():
         print()
         print(heldout_table(evaluate_heldout(args.corpus)))
+        annotated = evaluate_annotated(args.corpus, args.annotations)
+        print()
+        print(f"corpus, annotated by the project ({args.annotations.name})")
+        print(table(annotated, ANNOTATED))
+        reports.update({f"corpus {name}": report for name, report in annotated.items()})
     if args.misses:
         for report in reports.values():
             print("\n".join(report.misses))
