@@ -169,7 +169,7 @@ _TOKEN = re.compile(r"[A-Z][\w'\u2019\-]*\.?|[A-Z]\.")
 # "Kepala Perwakilan Ombudsman Sultra terpilih, Mastri Susilo", "Bupati Lebong periode
 # 2021-2026 Kopli Ansori": words that qualify the office, not the person.
 _OFFICE_FILLER = re.compile(
-    r"\([^)]{1,40}\)|[A-Z]{2,}\b|&|dan\b|[-/](?=\w)|,(?=\s*[A-Z]{2,})"
+    r"\([^)]{1,40}\)|[A-Z]{2,}\b|&|dan\b|-(?=\w)|/[ \t]*(?=\w)|,(?=\s*[A-Z]{2,})"
     r"|terpilih\b|definitif\b|periode\s+\d{4}\s*[-\u2013]\s*\d{4}"
 )
 # One piece of a central office's name: a capitalised word, a parenthesis, or a joiner.
@@ -437,6 +437,11 @@ class _Reader:
                 start = pos
                 titled = True
                 continue
+            # "Bupati Ashan H. Surya": titles open a name, so one word before them is a place
+            # no list holds (here misspelt), not the person.
+            if len(words) == 1 and not titled and plain in self.titles and self._named_after(pos):
+                words = []
+                continue
             if (
                 plain in self.stop
                 or plain in self.titles
@@ -512,6 +517,23 @@ class _Reader:
             people.append(named)
             end = named[2]
         return people
+
+    def _named_after(self, pos: int) -> bool:
+        """Whether titles at ``pos`` lead, on the same line, to a capitalised name word."""
+        while m := _TOKEN.match(self.text, pos):
+            plain = _plain(m.group())
+            if plain not in self.titles:
+                return (
+                    len(plain) > 2
+                    and not m.group().isupper()
+                    and plain not in self.stop
+                    and plain not in self.office
+                )
+            nxt = self._skip_spaces(m.end())
+            if "\n" in self.text[m.end() : nxt]:
+                return False
+            pos = nxt
+        return False
 
     def _leading_initials(self, words: list[str], raw: str, end: int) -> bool:
         """Capitals opening a name after a rank or title ("Irjen Pol RZ Panca Putra"); an
@@ -719,6 +741,9 @@ def _in_headline(text: str, pos: int) -> bool:
     if end < 0 and hi < len(text):
         return False
     line = text[start : end if end >= 0 else hi].strip()
+    # A line ending in a comma, or after one that does, is a sentence wrapped by the page.
+    if line.endswith(",") or text[lo:start].rstrip().endswith(","):
+        return False
     words = re.findall(r"[^\W\d_]+", line)
     capitalised = sum(w[0].isupper() for w in words)
     # Title case leaves only short linking words in lower case; a lower-case verb is prose

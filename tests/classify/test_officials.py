@@ -398,6 +398,19 @@ def test_tag_officials_counts_short_later_mentions(seed_tags: dict[str, Tags]) -
             "Staf Ahli Bupati Bidang Pembangunan",
             "32.05",
         ),
+        # An army district's two regions; a noble title.
+        (
+            "Hadir Dandim 0818 Kabupaten Malang / Batu, Letkol Inf Ferry Muzaward, Sip, tadi.",
+            "Ferry Muzaward",
+            "Dandim",
+            "35.07",
+        ),
+        (
+            "Wakil Ketua Komisi I DPRD Kabupaten Serang, TB. Moh. Soleh, mengapresiasi.",
+            "Moh Soleh",
+            "Wakil Ketua Komisi I DPRD",
+            "36.04",
+        ),
         # Degrees between the name and the office that follows it.
         (
             "Acara dibuka oleh Budi Santoso, S.H., M.Si., Kepala Dinas Sosial Garut.",
@@ -533,6 +546,22 @@ def test_tag_officials_reads_the_cut_last_line_of_an_excerpt_as_prose() -> None:
         "Selatan, Astra Gunawan menyatakan, Penilaian K"
     )
     assert people(tags) == {"Astra Gunawan": ("Kepala Perwakilan Ombudsman", "16")}
+
+
+def test_tag_officials_reads_sentences_the_page_wrapped_at_commas() -> None:
+    tags = tag_text(
+        "Turut hadir sejumlah pejabat, Gubernur Lampung H. Arinal Djunaidi,\n"
+        "Bupati Lampung Selatan H. Nanang Ermanto, Bupati Lampung Utara H. Budi Utomo,\n"
+        "Bupati Ashan H. Surya, dan Wali Kota Dumai H. Paisal."
+    )
+    # "Ashan", a misspelt place before the titles, is not the Bupati's name.
+    assert set(people(tags)) == {
+        "Arinal Djunaidi",
+        "Nanang Ermanto",
+        "Budi Utomo",
+        "Surya",
+        "Paisal",
+    }
 
 
 def test_tag_officials_reads_a_nickname_as_the_same_office_holder() -> None:
