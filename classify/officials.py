@@ -71,7 +71,11 @@ _ROLES: tuple[tuple[str, str, str | None], ...] = (
     ),
     # The office's acronym is often glued on ("Kadisnakertrans") or written for the word
     # ("Kepala Disdukcapil").
-    (r"Kepala\s+Dinas|Kepala\s+Dis[a-z]\w+|Kadis\w*", "Kepala Dinas", "any"),
+    (
+        r"Kepala\s+Dinas|Kepala\s+Dis[a-z]\w+|Kadis\w*|Kadin(?:kes|sos)\b|Kadikbud\w*",
+        "Kepala Dinas",
+        "any",
+    ),
     (r"Kepala\s+Biro|Karo", "Kepala Biro", "provinsi"),
     # Or by its acronym ("Kepala Bappeda", "Kepala Bapenda", "Kepala Bakesbangpol").
     (r"Kepala\s+Badan|Kepala\s+Ba(?:pp|pe|ke|li)[a-z]+", "Kepala Badan", "any"),
@@ -187,7 +191,7 @@ _SHARED_OFFICES = ("Anggota", "Asisten Ombudsman")
 _NAME_GAP = re.compile(r"\s*(?:[,:]\s*)?")
 _BACKWARD = re.compile(
     r"(?P<name>(?:[A-Z][\w'\u2019.\-]*[ \t]+){0,3}[A-Z][\w'\u2019\-]*\.?)[ \t]*"
-    r"(?:,|\bselaku|\bsebagai)\s*$"
+    r"(?:,|\(|\bselaku|\bsebagai)\s*$"
 )
 _MAX_NAME = 5
 _DISTRICT_WORD = re.compile(r"(?:Kecamatan|Kec\.)\s+")
@@ -200,7 +204,7 @@ _ROMAN = re.compile(r"[IVX]+")
 _NOMINAL = re.compile(r"(?:pe[nmr]?|ke)\w{3,}an|\w{3,}asi")
 _NAME_CLOSED = re.compile(r"[ \t]*(?:[,.;:)\n]|[a-z]|$)")
 _NAME_AFTER_INITIALS = re.compile(r" [A-Z][a-z]")
-_LAST_TOKEN = re.compile(r"[A-Za-z][\w.]*,[ \t]*$")
+_LAST_TOKEN = re.compile(r"[A-Za-z][\w.]*[ \t]*[,(][ \t]*$")
 _RETIRED = re.compile(r"\((?:Purn|purn|Purnawirawan)\.?\)")
 # "Peraturan Presiden", "Kantor Bupati": the office named as an institution, not a person.
 _NOT_A_PERSON_BEFORE = re.compile(
@@ -450,6 +454,13 @@ class _Reader:
                     and len(plain) > 1
                     and not self._initials(words, raw, m.end())
                     and not (titled and self._leading_initials(words, raw, m.end()))
+                    # Initials inside a name ("Sladauri DJ Kinga").
+                    and not (
+                        words
+                        and len(raw) == 2
+                        and not _ROMAN.fullmatch(raw)
+                        and _NAME_AFTER_INITIALS.match(self.text, m.end())
+                    )
                 )
                 or any(ch.isdigit() for ch in raw)
                 # "Ketujuhnya", "Keduanya": a pronoun, never part of a name.

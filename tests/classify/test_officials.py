@@ -411,6 +411,14 @@ def test_tag_officials_counts_short_later_mentions(seed_tags: dict[str, Tags]) -
             "Wakil Ketua Komisi I DPRD",
             "36.04",
         ),
+        # Initials inside a name; a head's office glued to its acronym.
+        (
+            "Ketua Komisi III DPRD Sladauri DJ Kinga mengatakan, penundaan.",
+            "Sladauri DJ Kinga",
+            "Ketua Komisi III DPRD",
+            None,
+        ),
+        ("Hadir Kadikbudpar Kepsul Arif Umasungi, tadi.", "Arif Umasungi", "Kepala Dinas", "82.05"),
         # Degrees between the name and the office that follows it.
         (
             "Acara dibuka oleh Budi Santoso, S.H., M.Si., Kepala Dinas Sosial Garut.",
@@ -561,6 +569,19 @@ def test_tag_officials_reads_sentences_the_page_wrapped_at_commas() -> None:
         "Budi Utomo",
         "Surya",
         "Paisal",
+    }
+
+
+def test_tag_officials_reads_offices_in_brackets_after_names() -> None:
+    tags = tag_text(
+        "Tim Ombudsman, Muhliful Hadi, SH, MH (Asisten Muda Ombudsman RI Perwakilan Jawa Timur)"
+        " dan Mertha Merlinda, SS (Asisten Pratama Ombudsman RI Perwakilan Jawa Timur) datang."
+        " Ruang kerja Direktur Utama (Dirut) RSUD Depati Hamzah, dr. Della Riandita, kosong."
+    )
+    assert people(tags) == {
+        "Muhliful Hadi": ("Asisten Ombudsman", "35"),
+        "Mertha Merlinda": ("Asisten Ombudsman", "35"),
+        "Della Riandita": ("Direktur Utama RSUD", "35"),
     }
 
 
