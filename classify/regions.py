@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from core.gazetteer import GazetteerEntry
 from core.model import Evidence, Region
 
-from .region_names import cues, name_index
+from .region_names import cues, fold, name_index
 
 _WORD = re.compile(r"[^\W\d_]+")
 _GLUED_CUES = ("kabupaten", "kabuaten", "provinsi", "pemkab", "pemkot", "pemprov", "kota")
@@ -183,11 +183,15 @@ class _Scanner:
             and _DATELINE_AFTER.match(self.text, self.words[last].end) is not None
         )
 
-    def _inside_longer_name(self, last: int) -> bool:
+    def _inside_longer_name(self, first: int, last: int, key: str) -> bool:
         """A bare name run on by a capitalised word is part of another proper noun
-        ("Padang Bano", "Medan Merdeka"); not an acronym ("PPDB DIY Tetap")."""
+        ("Padang Bano", "Medan Merdeka"); not an acronym ("PPDB DIY Tetap"), a name of
+        several words or a province's short form, which lists and headlines run into the
+        next name ("Jawa Tengah Acim Dartasim", "Masyarakat Kalteng Kobarkan Semangat")."""
         nxt = last + 1
-        if nxt >= len(self.words) or self.words[last].text.isupper():
+        if nxt >= len(self.words) or self.words[last].text.isupper() or last > first:
+            return False
+        if all(e.type == "provinsi" and fold(e.name) != key for e in self.index.lookup(key)):
             return False
         word = self.words[nxt].text
         gap = self.text[self.words[last].end : self.words[nxt].start]
@@ -245,7 +249,7 @@ class _Scanner:
                 last, key = name
                 # An outlet's web address ("JAILOLO,MALUT.CO - ...") names no place.
                 outlet = _DOMAIN_AFTER.match(self.text, self.words[last].end)
-                if not outlet and (self._paired(i) or not self._inside_longer_name(last)):
+                if not outlet and (self._paired(i) or not self._inside_longer_name(i, last, key)):
                     # A dateline makes a weak name sure; its type stays the article's (the
                     # gold keeps "BOGOR, KOMPAS.com -" on a Kabupaten Bogor story as kabupaten).
                     cue = "any" if self._dateline(i, last) else None

@@ -139,6 +139,20 @@ def test_tag_regions_reads_spelling_variants_and_short_names(text: str, code: st
     assert code in codes(tag_text(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Names of several words and provinces' short forms run into the next name.
+        ("Provinsi Kepulauan Riau dijabat Lagat, Jawa Tengah Acim Dartasim.", {"21", "33"}),
+        ("Baca Juga: Andrie Elia Ajak Masyarakat Kalteng Kobarkan Semangat", {"62"}),
+        # A one-word name so run on is part of another proper noun; a bank is no place.
+        ("Warga berkumpul di Medan Merdeka dekat Bank Jatim Cabang Malang.", {"35.73"}),
+    ],
+)
+def test_tag_regions_names_run_into_the_next_word(text: str, expected: set[str]) -> None:
+    assert codes(tag_text(text)) == expected
+
+
 def test_tag_regions_ignores_outlet_names() -> None:
     for text in (
         "Sumbawa Besar (Suara NTB) - Wakil Bupati hadir.",
