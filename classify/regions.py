@@ -346,15 +346,23 @@ def _settle(
     m.entry = next(by_type[t] for t in _TYPE_DEFAULT_ORDER if t in by_type)
 
 
-def _list_type(text: str, mentions: list[RegionMention], pos: int, types: set[str]) -> str | None:
-    """The type of the settled item just before (else just after) mention ``pos`` in a list."""
+def _neighbours(
+    mentions: list[RegionMention], pos: int, types: set[str]
+) -> Iterator[tuple[RegionMention, int, int]]:
+    """The settled mentions just before and just after mention ``pos`` whose type it may take,
+    each with the span of text between the two."""
     here = mentions[pos]
     for other in mentions[max(0, pos - 1) : pos] + mentions[pos + 1 : pos + 2]:
         if other.entry is None or other.key == here.key or other.entry.type not in types:
             continue
-        a, b = (other, here) if other.start < here.start else (here, other)
-        if _LIST_GAP.fullmatch(text, a.end, b.start):
-            return other.entry.type
+        yield other, min(other.end, here.end), max(other.start, here.start)
+
+
+def _list_type(text: str, mentions: list[RegionMention], pos: int, types: set[str]) -> str | None:
+    """The type of the settled item just before (else just after) mention ``pos`` in a list."""
+    for other, gap_start, gap_end in _neighbours(mentions, pos, types):
+        if _LIST_GAP.fullmatch(text, gap_start, gap_end):
+            return other.entry.type if other.entry else None
     return None
 
 
@@ -364,17 +372,14 @@ def _nearest_settled(
     """The type of the nearer settled neighbour of mention ``pos`` in its sentence: the
     mention just before or just after, not one with another region between ("Bupati Wonogiri
     ... BPK Provinsi Jawa Tengah, Semarang" is the city)."""
-    here = mentions[pos]
-    near = []
-    for o in mentions[max(0, pos - 1) : pos] + mentions[pos + 1 : pos + 2]:
-        if o.entry is None or o.key == here.key or o.entry.type not in types:
-            continue
-        a, b = (o, here) if o.start < here.start else (here, o)
-        if b.start - a.end <= _LIST_REACH and not _SENTENCE_END.search(text, a.end, b.start):
-            near.append(o)
+    near = [
+        (gap_end - gap_start, other)
+        for other, gap_start, gap_end in _neighbours(mentions, pos, types)
+        if gap_end - gap_start <= _LIST_REACH and not _SENTENCE_END.search(text, gap_start, gap_end)
+    ]
     if not near:
         return None
-    closest = min(near, key=lambda o: min(abs(o.start - here.end), abs(here.start - o.end)))
+    closest = min(near, key=lambda pair: pair[0])[1]
     return closest.entry.type if closest.entry else None
 
 
