@@ -87,12 +87,15 @@ _ROLES: tuple[tuple[str, str, str | None], ...] = (
     (r"Deputi", "Deputi", None),
     # The ministries' first echelon, named by their office as written.
     (r"Sekretaris\s+Jenderal|Sekjen", "Sekretaris Jenderal", None),
-    (r"Sekretaris\s+(?:Kementerian|Utama)|Sesmen\w*", "Sekretaris Kementerian", None),
+    (r"Sekretaris\s+(?:Kementerian|Utama|Menteri)|Sesmen\w*", "Sekretaris Kementerian", None),
     (r"Direktur\s+Jenderal|Dirjen", "Direktur Jenderal", None),
     (r"Inspektur\s+Jenderal", "Inspektur Jenderal", None),
     # Not the police rank ("Inspektur Polisi Satu").
     (r"Inspektur(?!\s+Polisi)|Kepala\s+Inspektorat", "Inspektur", "any"),
     (r"Camat", "Camat", "any"),
+    # Heads of a district or a provincial prosecutor's office.
+    (r"Kepala\s+Kejaksaan\s+Negeri|Kajari", "Kepala Kejaksaan Negeri", "any"),
+    (r"Kepala\s+Kejaksaan\s+Tinggi|Kajati", "Kepala Kejaksaan Tinggi", "provinsi"),
     # Police and agency spokespeople, quoted in most news of incidents: the office as written
     # ("Kasi Humas Polres Bangka Tengah" -> "Kasi Humas Polres").
     (r"(?P<h>Kasi|Kasubb?ag|Kabag|Kabid)\s+Humas", "{h} Humas", "any"),
@@ -155,8 +158,15 @@ _ROLES: tuple[tuple[str, str, str | None], ...] = (
         "Menteri",
         None,
     ),
-    (r"Wakil\s+Presiden|Wapres", "Wakil Presiden", None),
-    (r"Presiden", "Presiden", None),
+    # A spokesperson speaks for the office and does not hold it ("Juru Bicara Wapres").
+    (
+        r"(?:Juru\s+Bicara|Jubir)\s+(?:Wakil\s+Presiden|Wapres|Presiden|Menteri\s+\w+|Gubernur)",
+        "Juru Bicara",
+        "any",
+    ),
+    # Not a company's "Presiden Direktur".
+    (r"Wakil\s+Presiden(?!\s+Direktur)|Wapres", "Wakil Presiden", None),
+    (r"Presiden(?!\s+Direktur)", "Presiden", None),
 )
 # The lookahead lets most words fail at their first letter instead of at every alternative
 # (five times faster on news text).
@@ -205,10 +215,13 @@ _NOMINAL = re.compile(r"(?:pe[nmr]?|ke)\w{3,}an|\w{3,}asi")
 _NAME_CLOSED = re.compile(r"[ \t]*(?:[,.;:)\n]|[a-z]|$)")
 _NAME_AFTER_INITIALS = re.compile(r" [A-Z][a-z]")
 _LAST_TOKEN = re.compile(r"[A-Za-z][\w.]*[ \t]*[,(][ \t]*$")
+_COUNTRY_WORDS = re.compile(r"[ \t]*,?[ \t]*((?:[A-Z][a-z]+|AS)(?:[ \t]+[A-Z][a-z]+){0,2})")
 _RETIRED = re.compile(r"\((?:Purn|purn|Purnawirawan)\.?\)")
-# "Peraturan Presiden", "Kantor Bupati": the office named as an institution, not a person.
+# "Peraturan Presiden", "Kantor Bupati": the office named as an institution, not a person;
+# "mantan Menteri", "calon Bupati": someone who does not hold it.
 _NOT_A_PERSON_BEFORE = re.compile(
-    r"\b(?:peraturan|instruksi|keputusan|kantor|rumah\s+dinas|rumah\s+jabatan|staf)\s+$",
+    r"\b(?:peraturan|instruksi|keputusan|kantor|rumah\s+dinas|rumah\s+jabatan|staf"
+    r"|mantan|eks|bekas|calon|bakal\s+calon)\s+$",
     re.IGNORECASE,
 )
 
@@ -218,6 +231,12 @@ def _word_list(name: str) -> frozenset[str]:
     text = resources.files("classify").joinpath("data", name).read_text(encoding="utf-8")
     lines = (line for line in text.splitlines() if not line.startswith("#"))
     return frozenset(w for line in lines for w in line.split())
+
+
+@cache
+def _countries() -> frozenset[str]:
+    text = resources.files("classify").joinpath("data", "countries.txt").read_text("utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 def _plain(word: str) -> str:
@@ -529,6 +548,19 @@ class _Reader:
             end = named[2]
         return people
 
+    def _titled_at(self, pos: int) -> bool:
+        """Whether a title starts at ``pos`` and a name follows it."""
+        m = _TOKEN.match(self.text, pos) or _LOWER_TITLE.match(self.text, pos)
+        return m is not None and _plain(m.group()) in self.titles and self._named_after(pos)
+
+    def _foreign_at(self, pos: int) -> bool:
+        """Whether a country other than Indonesia follows the office at ``pos``."""
+        words = _COUNTRY_WORDS.match(self.text, pos)
+        if words is None:
+            return False
+        parts = words.group(1).lower().split()
+        return any(" ".join(parts[:n]) in _countries() for n in range(1, len(parts) + 1))
+
     def _named_after(self, pos: int) -> bool:
         """Whether titles at ``pos`` lead, on the same line, to a capitalised name word."""
         while m := _TOKEN.match(self.text, pos):
@@ -594,9 +626,13 @@ class _Reader:
             return None
         words = [w for w in m.group("name").split() if _plain(w) not in self.titles]
         # "Bupati Purworejo Yuli Hastuti SH, Penjabat (Pj) Sekda": the run before the comma
-        # ends another office phrase, whose region is no part of a name.
+        # ends another office phrase, whose region is no part of a name; "Soroti Pasal Zina
+        # KUHP Baru, Menkumham": an acronym is no part of one either.
         if len(words) < 2 or any(
-            _plain(w) in self.stop or _plain(w) in self.office or self._region_word(_plain(w))
+            _plain(w) in self.stop
+            or _plain(w) in self.office
+            or self._region_word(_plain(w))
+            or (len(_plain(w)) > 2 and w.rstrip(".").isupper())
             for w in words
         ):
             return None
@@ -614,6 +650,8 @@ class _Reader:
                 continue
             if _in_headline(self.text, m.start()):
                 continue
+            if self._foreign_at(m.end()):
+                continue
             index = next(i for i in range(len(_ROLES)) if m.group(f"r{i}"))
             _, template, region_type = _ROLES[index]
             # "Asisten {n}", "{h} Humas": the office takes a part of what was written.
@@ -628,7 +666,11 @@ class _Reader:
             )
             # "kata anggota DPRD ...": the office reads capitalised.
             role = role[0].upper() + role[1:]
-            district = self._district_at(self._skip_spaces(m.end())) if role == "Camat" else None
+            # Offices of a kecamatan or a town name it ("Camat Gadingrejo", "Kapolsek Kebayoran
+            # Lama", "Kajari Lhoksukon").
+            district = (
+                self._district_at(self._skip_spaces(m.end())) if role in _DISTRICT_ROLES else None
+            )
             after, mention = self._skip_office(district[0] if district else m.end())
             if template in _AGENCY_ROLES:
                 past = self._past_agency(m.end())
@@ -639,6 +681,11 @@ class _Reader:
                 written = self.text[m.start(f"r{index}") : after]
                 role = _agency_role(role, written, mention, self.text)
             named = self._after_place(self.read_name(after), template == "Direktur RSUD")
+            # An officer's rank opens the name, so "Kapolsek Kabayoran Lama, Kompol Widya
+            # Agustiono" names the person after the comma; before it is a place (misspelt).
+            titled = template in _RANKED_ROLES and named and _COMMA.match(self.text, named[2])
+            if titled and self._titled_at(titled.end()):
+                named = self.read_name(titled.end()) or named
             # A unit's name may run on in capitalised words up to the comma before the person
             # ("Kepala Seksi Perlindungan Sosial Korban Bencana Alam, Yusran Razak").
             if template in _AGENCY_ROLES and (named is None or _COMMA.match(self.text, named[2])):
@@ -692,6 +739,8 @@ _HEADLINE_LOWER = frozenset(
     ]
 )
 _TYPE_WORDS = frozenset({"kabupaten", "kab", "kota", "provinsi", "prov", "propinsi", "kotamadya"})
+_RANKED_ROLES = frozenset({"Kapolres", "Kapolda", "Dandim", "{s}"})
+_DISTRICT_ROLES = frozenset({"Camat", "Kapolres", "Kepala Kejaksaan Negeri"})
 _AGENCY_ROLES = frozenset(
     {
         "Kepala Badan",
@@ -709,6 +758,7 @@ _AGENCY_ROLES = frozenset(
         "{h} Humas",
         "{s}",
         "Staf Ahli",
+        "Juru Bicara",
     }
 )
 

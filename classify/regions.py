@@ -39,6 +39,7 @@ _LIST_GAP = re.compile(
     r"(?:[ \t]*\d+(?:[.,]\d+)?)?(?:[ \t]+[a-z]+)?[ \t]*(?:,[ \t]*(?:dan[ \t]+)?|dan[ \t]+)"
 )
 _DATELINE_PREFIX = 40
+_CLUB = re.compile(r"(?!Persatuan|Persero|Persekutuan)Pers[a-z]{1,7}|PS[A-Z]{1,3}")
 _DOMAIN_AFTER = re.compile(r"\.(?:co|com|net|id|news)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s|\n")
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:[-\u2013\u2014]|,[ \t]*[A-Z(])")
@@ -247,8 +248,11 @@ class _Scanner:
             name = self._name_at(i, allow_lower=False)
             if name:
                 last, key = name
-                # An outlet's web address ("JAILOLO,MALUT.CO - ...") names no place.
-                outlet = _DOMAIN_AFTER.match(self.text, self.words[last].end)
+                # An outlet's web address ("JAILOLO,MALUT.CO - ...") or a football club
+                # ("Persib Bandung", "PSS Sleman") names no place.
+                outlet = _DOMAIN_AFTER.match(self.text, self.words[last].end) or (
+                    i > 0 and _CLUB.fullmatch(self.words[i - 1].text)
+                )
                 if not outlet and (self._paired(i) or not self._inside_longer_name(i, last, key)):
                     # A dateline makes a weak name sure; its type stays the article's (the
                     # gold keeps "BOGOR, KOMPAS.com -" on a Kabupaten Bogor story as kabupaten).

@@ -419,6 +419,32 @@ def test_tag_officials_counts_short_later_mentions(seed_tags: dict[str, Tags]) -
             None,
         ),
         ("Hadir Kadikbudpar Kepsul Arif Umasungi, tadi.", "Arif Umasungi", "Kepala Dinas", "82.05"),
+        # Offices of national news: a prosecutor, a minister's secretary, a spokesperson.
+        (
+            "Kajari Garut Teuku Rahmatsyah mengatakan.",
+            "Teuku Rahmatsyah",
+            "Kepala Kejaksaan Negeri",
+            "32.05",
+        ),
+        (
+            "OTT terhadap Sekretaris Menteri Pemuda dan Olah Raga, Wafid Muharram, kemarin.",
+            "Wafid Muharram",
+            "Sekretaris Menteri Pemuda dan Olah Raga",
+            None,
+        ),
+        (
+            "kata Juru Bicara Wapres Husain Abdullah kepada wartawan.",
+            "Husain Abdullah",
+            "Juru Bicara Wapres",
+            None,
+        ),
+        # An officer's rank opens the name after a place the lists do not hold (misspelt).
+        (
+            "kata Kapolsek Kabayoran Lama, Kompol Widya Agustiono saat dihubungi.",
+            "Widya Agustiono",
+            "Kapolres",
+            None,
+        ),
         # Degrees between the name and the office that follows it.
         (
             "Acara dibuka oleh Budi Santoso, S.H., M.Si., Kepala Dinas Sosial Garut.",
@@ -520,6 +546,14 @@ def test_tag_officials_reads_office_and_name(
         "BACA JUGA: 8 Tim Lolos, Perebutkan Hadiah Rp80 Juta\n\nLanjutnya, Bupati mengatakan itu.",
         "Sidak ke UPTD Puskesmas Hajimena, Bupati Lamsel Egi Kecewa Sudah Banyak Pegawai Pulang"
         " Kantor Padahal Belum Jadwal Pulang Kantor\nIa datang pagi.",
+        # A company's president director; former holders and candidates; foreign offices.
+        "kata Presiden Direktur PT Isuzu Astra Motor Indonesia Ernando Demily.",
+        "Hal ini diungkapkan Muhammad Buldansyah, Wakil Presiden Direktur PT Hutchison.",
+        "kata mantan Menteri Pemuda dan Olah Raga Andi Alifian Mallarangeng.",
+        "calon Bupati Garut Budi Santoso berkampanye di pasar.",
+        "Presiden Turki, Recep Tayyip Erdogan memberikan dukungan.",
+        # A wrapped video title: an acronym is no part of a name.
+        'Simak Video "Turis Asing\nSoroti Pasal Zina KUHP Baru,\nMenkumham Beri\nPenjelasan"',
         # The headline of another story.
         "Baca Juga: Ombudsman RI Berkunjung, Kapolda Putu Jayan Sampaikan Kemajuan Dumas Presisi"
         " dan Kecanggihan Command Center di Mapolda\nIa menjelaskan survei berjalan.",

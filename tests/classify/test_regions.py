@@ -153,13 +153,14 @@ def test_tag_regions_names_run_into_the_next_word(text: str, expected: set[str])
     assert codes(tag_text(text)) == expected
 
 
-def test_tag_regions_ignores_outlet_names() -> None:
+def test_tag_regions_ignores_outlet_and_club_names() -> None:
     for text in (
         "Sumbawa Besar (Suara NTB) - Wakil Bupati hadir.",
         "COPYRIGHT © ANTARA News Kalimantan Timur 2019",
         "Zona Kaltara - Satuan Reserse Narkoba bergerak.",
         "JAILOLO,MALUT.CO - Warga hadir.",
         "dikutip dari Tribun Jabar dan Pos Kupang.",
+        "Laga Persib Bandung melawan PSS Sleman dan Persik Kediri berakhir imbang.",
     ):
         assert codes(tag_text(text)) == set(), text
 
