@@ -204,6 +204,9 @@ _BACKWARD = re.compile(
     r"(?:,|\(|\bselaku|\bsebagai)\s*$"
 )
 _MAX_NAME = 5
+# A name has a few titles before it at most ("Komjen Pol. (Purn) Dr. H."): looking further
+# would let a run of capitals cost time without end.
+_MAX_TITLES = 8
 _DISTRICT_WORD = re.compile(r"(?:Kecamatan|Kec\.)\s+")
 # Physicians' titles are written in lower case by convention ("dr Tolkha Amaruddin").
 _LOWER_TITLE = re.compile(r"(?:dr|drg|drh)\.?\s+(?=[A-Z])")
@@ -563,7 +566,10 @@ class _Reader:
 
     def _named_after(self, pos: int) -> bool:
         """Whether titles at ``pos`` lead, on the same line, to a capitalised name word."""
-        while m := _TOKEN.match(self.text, pos):
+        for _ in range(_MAX_TITLES):
+            m = _TOKEN.match(self.text, pos)
+            if m is None:
+                return False
             plain = _plain(m.group())
             if plain not in self.titles:
                 return (
