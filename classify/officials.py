@@ -338,7 +338,7 @@ class _Reader:
     def _past_agency(self, pos: int) -> int:
         """Past the last agency acronym or ministry ("PANRB", "Kemenpan") of a capitalised run
         after a central office: its name runs on in words no list holds ("Asisten Deputi
-        Standardisasi Pelayanan Publik dan Pelayanan Inklusif PANRB Noviana Andrina")."""
+        Standardisasi Layanan Inklusif Kementerian PANRB Rina Marlina")."""
         last = pos
         for _ in range(_AGENCY_WORDS):
             m = _AGENCY_PIECE.match(self.text, pos)
@@ -369,8 +369,8 @@ class _Reader:
 
     def _unit_then_name(self, pos: int) -> tuple[int, tuple[str, int, int]] | None:
         """(comma, person) where a comma closes a unit's name no list holds and a person
-        follows it ("Kepala Bidang Pengelolaan Informasi dan Administrasi Kependudukan,
-        Defrianto")."""
+        follows it ("Kepala Bidang Pengelolaan Data dan Administrasi Kependudukan,
+        Hermansyah")."""
         for _ in range(_AGENCY_WORDS):
             m = _AGENCY_PIECE.match(self.text, pos)
             if not m:
@@ -693,7 +693,7 @@ class _Reader:
             if titled and self._titled_at(titled.end()):
                 named = self.read_name(titled.end()) or named
             # A unit's name may run on in capitalised words up to the comma before the person
-            # ("Kepala Seksi Perlindungan Sosial Korban Bencana Alam, Yusran Razak").
+            # ("Kepala Seksi Rehabilitasi Sosial Korban Bencana Alam, Dedi Kurniawan").
             if template in _AGENCY_ROLES and (named is None or _COMMA.match(self.text, named[2])):
                 unit = self._unit_then_name(m.end())
                 if unit is not None and (named is None or unit[1][1] > named[1]):

@@ -34,7 +34,7 @@ _CONNECTORS = frozenset({"dan"})
 _TYPE_DEFAULT_ORDER = ("provinsi", "kota", "kabupaten")
 _LIST_REACH = 80
 # What parts two items of a list: a comma or "dan", after a count and its unit at most
-# ("Kabupaten Garut 12 unit, Bandung 12 unit, Sukabumi 9, ...").
+# ("Kabupaten Garut 12 unit, Bogor 5, Sukabumi 9, ...").
 _LIST_GAP = re.compile(
     r"(?:[ \t]*\d+(?:[.,]\d+)?)?(?:[ \t]+[a-z]+)?[ \t]*(?:,[ \t]*(?:dan[ \t]+)?|dan[ \t]+)"
 )

@@ -207,7 +207,10 @@ def test_tag_regions_datelines_acronyms_and_local_names(text: str, expected: set
         ("Bupati meresmikan jembatan Banyumas di Bondowoso.", {"35.11"}),
         ("Wali Kota Tanjung Pinang dan Bupati Teluk Bintuni hadir.", {"21.72", "92.06"}),
         # An office whose name ends in "Desa" still names its region after the acronym.
-        ("Kepala Dinas Pemberdayaan Masyarakat dan Desa (DPMD) Bangkalan hadir.", {"35.26"}),
+        (
+            "Sekretaris Dinas Pemberdayaan Masyarakat dan Desa (DPMD) Bangkalan membuka acara.",
+            {"35.26"},
+        ),
     ],
 )
 def test_tag_regions_police_units_and_villages(text: str, expected: set[str]) -> None:

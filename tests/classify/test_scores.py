@@ -158,12 +158,12 @@ def test_tag_scores_reads_named_percentages_and_skm(text: str, value: float, kin
 
 def test_tag_scores_reads_values_listed_by_year() -> None:
     tags = tag_text(
-        "Kabupaten Banyumas masuk zona merah dengan skor 31,56. Angkanya terus meningkat pada "
-        "2016 (56,48), 2017 (63,15) dan 2018 (99, 23)."
+        "Kabupaten Banyumas tercatat di zona merah dengan skor 32,10. Angkanya lalu naik pada "
+        "2016 (55,40), 2017 (64,25) serta 2018 (98, 75)."
     )
     assert [(s.value, s.year) for s in tags.scores] == [
-        (31.56, None),
-        (56.48, 2016),
-        (63.15, 2017),
-        (99.23, 2018),
+        (32.10, None),
+        (55.40, 2016),
+        (64.25, 2017),
+        (98.75, 2018),
     ]
