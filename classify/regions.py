@@ -22,13 +22,12 @@ from .region_names import cues, fold, name_index
 _WORD = re.compile(r"[^\W\d_]+")
 _GLUED_CUES = ("kabupaten", "kabuaten", "provinsi", "pemkab", "pemkot", "pemprov", "kota")
 _NAME_JOIN = re.compile(r"[ \t\-\u2013]*")
-# Inside a name, a bracket may hold its short form ("Ogan Komering Ulu (OKU) Timur"); only
-# names written that way in the gazetteer's aliases can be read across one.
-_NAME_JOIN_BRACKET = re.compile(r"[ \t]*[()][ \t]*")
-# A line break inside a name is the page's wrapping ("Bupati Lampung\nSelatan"): only names
-# that go on to a longer gazetteer name are read across one.
-_NAME_JOIN_LINE = re.compile(r"[ \t]*\n[ \t]*")
-_ABBREV_JOIN = re.compile(r"\.?[ \t]*")
+# What may stand between two words of one name: the joins above ("Kep." after "Kep"), or a
+# bracket holding its short form ("Ogan Komering Ulu (OKU) Timur", read only where the
+# gazetteer's aliases write it so), or the page's line wrapping ("Bupati Lampung\nSelatan",
+# read only where the name goes on to a longer gazetteer name).
+_NAME_GAP = re.compile(r"[ \t\-\u2013]*|[ \t]*[()][ \t]*|[ \t]*\n[ \t]*")
+_ABBREV_GAP = re.compile(r"\.?[ \t]*|[ \t]*[()][ \t]*|[ \t]*\n[ \t]*")
 _CUE_JOIN = re.compile(r"[ \t]*\.?[ \t\-]*")
 _CONNECTORS = frozenset({"dan"})
 _TYPE_DEFAULT_ORDER = ("provinsi", "kota", "kabupaten")
@@ -155,10 +154,8 @@ class _Scanner:
         for k in range(i, len(self.words)):
             word = self.words[k].text
             if k > i:
-                joiner = _ABBREV_JOIN if self.words[k - 1].text.lower() == "kep" else _NAME_JOIN
-                if not any(
-                    self._joined(k - 1, k, j) for j in (joiner, _NAME_JOIN_BRACKET, _NAME_JOIN_LINE)
-                ):
+                gap = _ABBREV_GAP if self.words[k - 1].text.lower() == "kep" else _NAME_GAP
+                if not self._joined(k - 1, k, gap):
                     return
             # "Pare-pare": the repeated half of a name may be written in lower case.
             hyphened = k > i and self.text[self.words[k].start - 1] == "-"
