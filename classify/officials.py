@@ -229,17 +229,19 @@ _NOT_A_PERSON_BEFORE = re.compile(
 )
 
 
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("classify").joinpath("data", name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
 @cache
 def _word_list(name: str) -> frozenset[str]:
-    text = resources.files("classify").joinpath("data", name).read_text(encoding="utf-8")
-    lines = (line for line in text.splitlines() if not line.startswith("#"))
-    return frozenset(w for line in lines for w in line.split())
+    return frozenset(w for line in _data_lines(name) for w in line.split())
 
 
 @cache
 def _countries() -> frozenset[str]:
-    text = resources.files("classify").joinpath("data", "countries.txt").read_text("utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset(_data_lines("countries.txt"))
 
 
 def _plain(word: str) -> str:
@@ -475,14 +477,7 @@ class _Reader:
                     raw.isupper()
                     and len(plain) > 1
                     and not self._initials(words, raw, m.end())
-                    and not (titled and self._leading_initials(words, raw, m.end()))
-                    # Initials inside a name ("Sladauri DJ Kinga").
-                    and not (
-                        words
-                        and len(raw) == 2
-                        and not _ROMAN.fullmatch(raw)
-                        and _NAME_AFTER_INITIALS.match(self.text, m.end())
-                    )
+                    and not self._initials_in_name(words, raw, m.end(), titled)
                 )
                 or any(ch.isdigit() for ch in raw)
                 # "Ketujuhnya", "Keduanya": a pronoun, never part of a name.
@@ -553,7 +548,7 @@ class _Reader:
 
     def _titled_at(self, pos: int) -> bool:
         """Whether a title starts at ``pos`` and a name follows it."""
-        m = _TOKEN.match(self.text, pos) or _LOWER_TITLE.match(self.text, pos)
+        m = _TOKEN.match(self.text, pos)
         return m is not None and _plain(m.group()) in self.titles and self._named_after(pos)
 
     def _foreign_at(self, pos: int) -> bool:
@@ -584,12 +579,13 @@ class _Reader:
             pos = nxt
         return False
 
-    def _leading_initials(self, words: list[str], raw: str, end: int) -> bool:
-        """Capitals opening a name after a rank or title ("Irjen Pol RZ Panca Putra"); an
-        acronym there would have been read as part of the office."""
+    def _initials_in_name(self, words: list[str], raw: str, end: int, titled: bool) -> bool:
+        """Capitals the name goes on after: opening it after a rank or title ("Irjen Pol AB
+        Dharma Wijaya", where an acronym would have been read as part of the office), or two
+        inside it ("Hasan DJ Lamato")."""
+        fits = len(raw) == 2 if words else titled and len(raw) <= 3
         return (
-            not words
-            and len(raw) <= 3
+            fits
             and not _ROMAN.fullmatch(raw)
             and _NAME_AFTER_INITIALS.match(self.text, end) is not None
         )
@@ -661,15 +657,7 @@ class _Reader:
             index = next(i for i in range(len(_ROLES)) if m.group(f"r{i}"))
             _, template, region_type = _ROLES[index]
             # "Asisten {n}", "{h} Humas": the office takes a part of what was written.
-            role = template.format(
-                n=_roman(m.group("n") or ""),
-                h=m.group("h"),
-                s=m.group("s"),
-                d=m.group("d"),
-                e=m.group("e"),
-                u=m.group("u"),
-                v=m.group("v"),
-            )
+            role = template.format_map({**m.groupdict(), "n": _roman(m.group("n") or "")})
             # "kata anggota DPRD ...": the office reads capitalised.
             role = role[0].upper() + role[1:]
             # Offices of a kecamatan or a town name it ("Camat Gadingrejo", "Kapolsek Kebayoran
