@@ -161,15 +161,22 @@ def heldout_report(
     }
 
 
-def _choose_thresholds(
-    texts: list[str],
-    probs: np.ndarray,
-    types: list[str],
-    gold: list[set[str]],
-    relevant: list[bool],
-) -> tuple[tuple[float, float, float], Any]:
-    """(high, low, lead) giving the best micro F1 on ``probs`` (out-of-fold probabilities),
-    and the function that decides types for any thresholds."""
+def train_events(
+    texts: list[str], events: list[list[str]], relevant: list[bool], folds: int, seed: int
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``relevant``: the relevance model's cross-validated verdict per text, so that the
+    thresholds are chosen for the tagger as it runs (no events in an article found off-topic)."""
+    # A type with too few examples to appear in every training fold cannot be learnt.
+    types = [t for t in SERVICE_TYPES if sum(t in e for e in events) >= folds]
+    y = np.array([[t in e for t in types] for e in events], dtype=int)
+    gold = _sets(y, types)
+    cv = KFold(folds, shuffle=True, random_state=seed)
+    inputs = [classifier_input(text) for text in texts]
+    with warnings.catch_warnings():
+        # A rare type may be missing from one fold's training part (more often inside
+        # ``nested_events_report``): that fold then predicts it by the only label it saw.
+        warnings.filterwarnings("ignore", r"Label not \d+ is present in all training examples")
+        probs = cross_val_predict(events_pipeline(), inputs, y, cv=cv, method="predict_proba")
     hits = [keyword_hits(text) for text in texts]
 
     def combined(thresholds: tuple[float, float, float]) -> list[set[str]]:
@@ -181,35 +188,10 @@ def _choose_thresholds(
         ]
 
     # Ties go to the strictest thresholds: fewer types reported on the same evidence.
-    best = max(
+    high, low, lead = max(
         ((h, lo, le) for h in _GRID for lo in _GRID for le in _GRID if le <= lo <= h),
         key=lambda t: (round(_micro_f1(combined(t), gold), 4), t[2], t[1], t[0]),
     )
-    return best, combined
-
-
-def _event_labels(events: list[list[str]], folds: int) -> tuple[list[str], np.ndarray]:
-    # A type with too few examples to appear in every training fold cannot be learnt.
-    types = [t for t in SERVICE_TYPES if sum(t in e for e in events) >= folds]
-    return types, np.array([[t in e for t in types] for e in events], dtype=int)
-
-
-def train_events(
-    texts: list[str], events: list[list[str]], relevant: list[bool], folds: int, seed: int
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """``relevant``: the relevance model's cross-validated verdict per text, so that the
-    thresholds are chosen for the tagger as it runs (no events in an article found off-topic)."""
-    types, y = _event_labels(events, folds)
-    gold = _sets(y, types)
-    cv = KFold(folds, shuffle=True, random_state=seed)
-    inputs = [classifier_input(text) for text in texts]
-    with warnings.catch_warnings():
-        # A rare type may be missing from one fold's training part (more often inside
-        # ``nested_events_report``): that fold then predicts it by the only label it saw.
-        warnings.filterwarnings("ignore", r"Label not \d+ is present in all training examples")
-        probs = cross_val_predict(events_pipeline(), inputs, y, cv=cv, method="predict_proba")
-    (high, low, lead), combined = _choose_thresholds(texts, probs, types, gold, relevant)
-    hits = [keyword_hits(text) for text in texts]
     report = {
         "high": high,
         "low": low,
