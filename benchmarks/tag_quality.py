@@ -219,15 +219,19 @@ def score_article(report: Report, gold: dict[str, Any], tags: Tags) -> None:
     report.misses.extend(f"{gold['id']}: {m}" for m in miss)
 
 
+def tag_row(row: dict[str, Any]) -> Tags:
+    """The tags of one gold or corpus line (id, url, text, published)."""
+    published = datetime.fromisoformat(row["published"]) if row.get("published") else None
+    return tag(Article(url=row.get("url") or row["id"], text=row["text"], published=published))
+
+
 def evaluate(path: Path) -> Report:
     report = Report()
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         gold = json.loads(line)
-        published = datetime.fromisoformat(gold["published"]) if gold.get("published") else None
-        article = Article(url=gold.get("url") or gold["id"], text=gold["text"], published=published)
-        score_article(report, gold, tag(article))
+        score_article(report, gold, tag_row(gold))
     return report
 
 
@@ -245,8 +249,7 @@ def evaluate_heldout(corpus: Path) -> Report:
         row = json.loads(line)
         if row["id"] not in held:
             continue
-        published = datetime.fromisoformat(row["published"]) if row.get("published") else None
-        tags = tag(Article(url=row.get("url") or row["id"], text=row["text"], published=published))
+        tags = tag_row(row)
         predicted = {e.type for e in tags.events} - {"other"}
         gold = set(row["events"]) - {"other"}
         # Only counts: the held-out articles stay unread so that no rule is tuned on them.
@@ -278,8 +281,7 @@ def evaluate_annotated(corpus: Path, annotations: Path) -> dict[str, Report]:
             "relevant": row["relevant"],
             "events": [{"type": t} for t in row["events"]],
         }
-        published = datetime.fromisoformat(row["published"]) if row.get("published") else None
-        tags = tag(Article(url=row.get("url") or row["id"], text=row["text"], published=published))
+        tags = tag_row(row)
         score_article(reports["held-out" if row["id"] in held else "training split"], gold, tags)
     return reports
 
